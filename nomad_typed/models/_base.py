@@ -94,10 +94,9 @@ class NomadModel(BaseModel):
         """Like :meth:`unknown_fields`, with the model each unknown key was found in."""
         for key in self.__pydantic_extra__ or ():
             yield UnknownField(join_key(path, key), key, type(self))
-        fields = type(self).model_fields
-        for name in self.model_fields_set:
-            field = fields.get(name)
-            if field is not None:
+        given = self.model_fields_set
+        for name, field in type(self).model_fields.items():
+            if name in given:
                 yield from _unknown_in(getattr(self, name), join_key(path, field.alias or name))
 
     def __getitem__(self, key: str) -> object:

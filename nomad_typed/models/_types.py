@@ -146,7 +146,7 @@ def _to_nanoseconds(value: object, info: ValidationInfo) -> object:
 
 
 #: Nanoseconds on the wire; in Python also a ``timedelta`` or a Go duration string such as ``"25s"``.
-Duration = Annotated[int, BeforeValidator(_to_nanoseconds), Field(ge=INT64_MIN, le=INT64_MAX)]
+Duration = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX), BeforeValidator(_to_nanoseconds)]
 
 
 def _zero_time_is_none(value: datetime | None) -> datetime | None:
