@@ -1,0 +1,206 @@
+"""Client configuration: explicit arguments, else the ``NOMAD_*`` environment, else defaults.
+
+Mirrors the Nomad CLI and the Go api client's ``DefaultConfig()``: the same variables, the same
+defaults, TLS verification on unless explicitly skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from ._exceptions import NomadConfigError
+
+__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "Secret", "Timeout"]
+
+DEFAULT_ADDRESS = "http://127.0.0.1:4646"
+
+# Go's strconv.ParseBool spellings of true: NOMAD_SKIP_VERIFY is read with it, and anything it
+# cannot parse counts as false, as in Nomad's CLI.
+_GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+
+
+class Secret:
+    """A secret string (ACL token, password) that never shows in ``repr``/``str`` or logs."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        """The secret itself, for the one place that must send it."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+@dataclass(frozen=True)
+class BasicAuth:
+    """HTTP basic authentication (``NOMAD_HTTP_AUTH=user:pass``), for proxies in front of Nomad."""
+
+    username: str
+    password: Secret
+
+
+@dataclass(frozen=True)
+class Timeout:
+    """Seconds to wait for a connection and for each read of the answer.
+
+    Blocking queries stretch the read timeout by themselves to cover the requested wait.
+    """
+
+    connect: float = 5.0
+    read: float = 60.0
+
+    def __post_init__(self) -> None:
+        if not (self.connect > 0 and self.read > 0):
+            raise NomadConfigError(f"timeouts must be positive, got connect={self.connect} read={self.read}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Immutable, resolved client configuration. Build it with :meth:`Config.resolve`."""
+
+    address: str = DEFAULT_ADDRESS
+    token: Secret | None = None
+    namespace: str | None = None
+    region: str | None = None
+    http_auth: BasicAuth | None = None
+    ca_cert: str | None = None
+    ca_path: str | None = None
+    client_cert: str | None = None
+    client_key: str | None = None
+    tls_server_name: str | None = None
+    skip_verify: bool = False
+    timeout: Timeout = field(default_factory=Timeout)
+
+    @classmethod
+    def resolve(
+        cls,
+        address: str | None = None,
+        *,
+        token: str | None = None,
+        namespace: str | None = None,
+        region: str | None = None,
+        http_auth: str | tuple[str, str] | None = None,
+        ca_cert: str | None = None,
+        ca_path: str | None = None,
+        client_cert: str | None = None,
+        client_key: str | None = None,
+        tls_server_name: str | None = None,
+        skip_verify: bool | None = None,
+        timeout: float | tuple[float, float] | Timeout | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Config:
+        """Each setting from its argument if given, else its ``NOMAD_*`` variable, else the default.
+
+        An empty string given explicitly switches a setting off (``token=""`` sends no token even
+        when ``NOMAD_TOKEN`` is set). ``environ`` defaults to ``os.environ``.
+        """
+        env = os.environ if environ is None else environ
+
+        def pick(explicit: str | None, variable: str) -> str | None:
+            value = explicit if explicit is not None else env.get(variable)
+            return value or None
+
+        raw_address = pick(address, "NOMAD_ADDR") or DEFAULT_ADDRESS
+        base, url_auth = _normalize_address(raw_address)
+
+        auth = _basic_auth(http_auth if http_auth is not None else env.get("NOMAD_HTTP_AUTH"))
+        if auth is None:
+            auth = url_auth
+
+        if skip_verify is None:
+            skip_verify = env.get("NOMAD_SKIP_VERIFY", "") in _GO_TRUE
+
+        raw_token = pick(token, "NOMAD_TOKEN")
+        return cls(
+            address=base,
+            token=Secret(raw_token) if raw_token else None,
+            namespace=pick(namespace, "NOMAD_NAMESPACE"),
+            region=pick(region, "NOMAD_REGION"),
+            http_auth=auth,
+            ca_cert=pick(ca_cert, "NOMAD_CACERT"),
+            ca_path=pick(ca_path, "NOMAD_CAPATH"),
+            client_cert=pick(client_cert, "NOMAD_CLIENT_CERT"),
+            client_key=pick(client_key, "NOMAD_CLIENT_KEY"),
+            tls_server_name=pick(tls_server_name, "NOMAD_TLS_SERVER_NAME"),
+            skip_verify=skip_verify,
+            timeout=_timeout(timeout),
+        )
+
+    @property
+    def verify(self) -> bool | str:
+        """What ``requests`` needs for ``verify``: off, a CA bundle/directory, or the system store."""
+        if self.skip_verify:
+            return False
+        return self.ca_cert or self.ca_path or True
+
+    @property
+    def cert(self) -> str | tuple[str, str] | None:
+        """What ``requests`` needs for ``cert``: the client certificate and its key."""
+        if self.client_cert and self.client_key:
+            return (self.client_cert, self.client_key)
+        return self.client_cert
+
+
+def _normalize_address(address: str) -> tuple[str, BasicAuth | None]:
+    """Scheme://host[:port][/prefix] without a trailing slash, and credentials found in it."""
+    parts = urlsplit(address.strip())
+    if parts.scheme == "unix":
+        raise NomadConfigError(
+            f"unix socket addresses are not supported ({address!r}); "
+            "expose the agent's HTTP API on a TCP address such as http://127.0.0.1:4646"
+        )
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise NomadConfigError(
+            f"Nomad address must look like http://host:port or https://host:port, got {address!r}"
+        )
+    if parts.query or parts.fragment:
+        raise NomadConfigError(f"Nomad address must not carry a query or fragment, got {address!r}")
+    try:
+        parts.port  # noqa: B018 -- the property raises for a malformed port
+    except ValueError as err:
+        raise NomadConfigError(f"invalid port in Nomad address {address!r}: {err}") from None
+    auth = None
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, netloc = netloc.rsplit("@", 1)
+        user, _, password = userinfo.partition(":")
+        auth = BasicAuth(unquote(user), Secret(unquote(password)))
+    return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", "")), auth
+
+
+def _basic_auth(value: str | tuple[str, str] | None) -> BasicAuth | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, tuple):
+        username, password = value
+    else:
+        username, _, password = value.partition(":")
+    return BasicAuth(username, Secret(password))
+
+
+def _timeout(value: float | tuple[float, float] | Timeout | None) -> Timeout:
+    if value is None:
+        return Timeout()
+    if isinstance(value, Timeout):
+        return value
+    if isinstance(value, tuple):
+        return Timeout(connect=value[0], read=value[1])
+    return Timeout(connect=value, read=value)

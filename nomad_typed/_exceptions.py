@@ -1,0 +1,184 @@
+"""The ``NomadError`` tree: every failure the client raises is one of these.
+
+Nomad answers errors with a plain-text body (the error string) and an HTTP status. Coded errors
+keep their status (400 for bad input, 403 for ACL denials, 404 for unknown objects), but errors
+raised inside the servers' RPC layer come back as **HTTP 500**: that includes job validation
+failures on register and plan (``N errors occurred: …``) and failed check-and-set writes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ValidationError
+
+__all__ = [
+    "BadRequestError",
+    "ConflictError",
+    "InvalidParameterError",
+    "JobModifyIndexConflictError",
+    "NomadConfigError",
+    "NomadConnectionError",
+    "NomadError",
+    "NomadHTTPError",
+    "NomadTimeoutError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "ResponseValidationError",
+    "ServerError",
+    "UnauthorizedError",
+    "UnexpectedResponseError",
+    "error_for_status",
+]
+
+# Long bodies (an HTML page from a proxy) would drown the message; the full text stays on `.body`.
+_MESSAGE_BODY_LIMIT = 500
+
+
+class NomadError(Exception):
+    """Root of every error raised by nomad_typed; ``str(exc)`` never fails."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NomadConfigError(NomadError, ValueError):
+    """The client configuration (arguments or ``NOMAD_*`` variables) cannot work."""
+
+
+class InvalidParameterError(NomadError, ValueError):
+    """An argument was rejected before anything was sent (an empty ID, an invalid wait time)."""
+
+
+class NomadConnectionError(NomadError):
+    """No usable connection to the agent: refused, DNS failure, TLS failure, connection reset."""
+
+
+class NomadTimeoutError(NomadError):
+    """The agent did not answer in time; ``phase`` says whether connecting or reading timed out."""
+
+    def __init__(self, message: str, *, phase: Literal["connect", "read"]) -> None:
+        super().__init__(message)
+        self.phase: Literal["connect", "read"] = phase
+
+
+class NomadHTTPError(NomadError):
+    """Nomad answered with an error status.
+
+    ``body`` is the response text as sent (Nomad's errors are plain text, not JSON); ``url`` is
+    the request URL, which never holds the ACL token (the token travels in a header).
+    """
+
+    def __init__(self, status: int, method: str, url: str, body: str, *, message: str | None = None) -> None:
+        self.status = status
+        self.method = method
+        self.url = url
+        self.body = body
+        super().__init__(message if message is not None else _describe(status, method, url, body))
+
+
+class BadRequestError(NomadHTTPError):
+    """HTTP 400: the agent rejected the request (undecodable body, mismatched job ID, bad parameter)."""
+
+
+class UnauthorizedError(NomadHTTPError):
+    """HTTP 401: authentication is missing (e.g. a proxy in front of Nomad wants HTTP basic auth)."""
+
+
+class PermissionDeniedError(NomadHTTPError):
+    """HTTP 403: the ACL token is unknown or lacks the capability ("Permission denied")."""
+
+
+class NotFoundError(NomadHTTPError):
+    """HTTP 404: the job, version, allocation, evaluation or deployment does not exist."""
+
+
+class ConflictError(NomadHTTPError):
+    """HTTP 409: a conflicting write (check-and-set on variables and similar objects)."""
+
+
+class RateLimitedError(NomadHTTPError):
+    """HTTP 429: the agent's request rate limit was hit; ``retry_after`` is its hint in seconds."""
+
+    def __init__(
+        self, status: int, method: str, url: str, body: str, *, retry_after: float | None = None
+    ) -> None:
+        super().__init__(status, method, url, body)
+        self.retry_after = retry_after
+
+
+class ServerError(NomadHTTPError):
+    """HTTP 5xx. Nomad also uses 500 for job validation failures; ``body`` holds the error list."""
+
+
+class JobModifyIndexConflictError(ServerError):
+    """A check-and-set register or scale lost: the job's modify index is not the one given.
+
+    Nomad reports this as HTTP 500 with a body starting "Enforcing job modify index".
+    """
+
+
+class UnexpectedResponseError(NomadHTTPError):
+    """The answer is not what Nomad sends: a redirect, or a 2xx body that is not (whole) JSON.
+
+    Usually a proxy or load balancer in the way, or a wrong address (an empty path segment
+    makes Nomad answer with a 301 redirect).
+    """
+
+
+class ResponseValidationError(NomadError):
+    """A 2xx body that is valid JSON but does not fit the response model.
+
+    Keeps the raw ``body`` and the pydantic ``error`` (with the JSON path of each mismatch).
+    """
+
+    def __init__(self, method: str, url: str, body: str, error: ValidationError, model: str) -> None:
+        self.method = method
+        self.url = url
+        self.body = body
+        self.error = error
+        self.model = model
+        super().__init__(f"{method} {url}: response does not fit {model}: {error}")
+
+
+_ERROR_TEXT_MARKERS: tuple[tuple[str, type[ServerError]], ...] = (
+    ("Enforcing job modify index", JobModifyIndexConflictError),
+)
+
+_STATUS_CLASSES: dict[int, type[NomadHTTPError]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+}
+
+
+def error_for_status(
+    status: int, method: str, url: str, body: str, *, retry_after: float | None = None
+) -> NomadHTTPError:
+    """The exception for an error status (≥ 300) and its body text."""
+    if status == 429:
+        return RateLimitedError(status, method, url, body, retry_after=retry_after)
+    if 300 <= status < 400:
+        return UnexpectedResponseError(
+            status, method, url, body, message=f"{method} {url}: unexpected redirect (HTTP {status})"
+        )
+    if status >= 500:
+        for marker, cls in _ERROR_TEXT_MARKERS:
+            if marker in body:
+                return cls(status, method, url, body)
+        return ServerError(status, method, url, body)
+    return _STATUS_CLASSES.get(status, NomadHTTPError)(status, method, url, body)
+
+
+def _describe(status: int, method: str, url: str, body: str) -> str:
+    text = body.strip()
+    if len(text) > _MESSAGE_BODY_LIMIT:
+        text = text[:_MESSAGE_BODY_LIMIT] + "…"
+    return f"{method} {url}: HTTP {status}: {text}" if text else f"{method} {url}: HTTP {status}"

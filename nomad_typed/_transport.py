@@ -1,0 +1,501 @@
+"""The only module that talks HTTP: URLs, options, retries, errors, metadata and response parsing."""
+
+from __future__ import annotations
+
+import contextvars
+import email.utils
+import functools
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Generic, Literal, Optional, TypeVar, cast
+from urllib.parse import quote
+
+import requests
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from requests.adapters import HTTPAdapter
+from typing_extensions import TypedDict
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+
+from ._config import Config
+from ._exceptions import (
+    InvalidParameterError,
+    NomadConnectionError,
+    NomadError,
+    NomadTimeoutError,
+    ResponseValidationError,
+    UnexpectedResponseError,
+    error_for_status,
+)
+from .models._types import WIRE_CONTEXT, parse_duration
+
+__all__ = [
+    "QueryMeta",
+    "QueryOptions",
+    "RetryPolicy",
+    "Transport",
+    "WithMeta",
+    "WriteOptions",
+    "capture_meta",
+]
+
+logger = logging.getLogger("nomad_typed")
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+ParamValue = str | int | bool | None
+
+# Nomad caps a blocking query at 5 minutes (also the wait used when only `index` is given) and
+# adds up to wait/16 of random jitter before answering.
+MAX_BLOCKING_WAIT = timedelta(minutes=5)
+BLOCKING_JITTER_FRACTION = 1 / 16
+BLOCKING_READ_MARGIN = timedelta(seconds=5)
+
+
+class WriteOptions(TypedDict, total=False):
+    """Per-call options of every call; a value given here beats the client default."""
+
+    namespace: str | None
+    """Target namespace (``*`` = all namespaces on list endpoints)."""
+    region: str | None
+    """Target region; the agent forwards the request there."""
+    token: str | None
+    """ACL token for this call only (sent as ``X-Nomad-Token``); ``""`` sends none."""
+
+
+class QueryOptions(WriteOptions, total=False):
+    """Per-call options of every read: the write options plus blocking-query controls."""
+
+    index: int | None
+    """Blocking query: wait until the object's index is greater than this value."""
+    wait: timedelta | str | None
+    """Longest time to block (``timedelta`` or a Go duration such as ``"30s"``); at most 5 minutes."""
+    stale: bool | None
+    """Let any server answer (possibly slightly out of date) instead of only the leader."""
+
+
+@dataclass(frozen=True)
+class QueryMeta:
+    """What Nomad reports about an answer in its headers.
+
+    A missing or garbled header reads as zero/``None``, like Nomad's Go client.
+    """
+
+    last_index: int = 0
+    """``X-Nomad-Index``: raft index of the data; pass it as ``index=`` to block for changes."""
+    known_leader: bool = False
+    """``X-Nomad-KnownLeader``: whether the answering server knew the cluster leader."""
+    last_contact: timedelta = timedelta(0)
+    """``X-Nomad-LastContact``: time since the answering server last heard from the leader."""
+    next_token: str | None = None
+    """``X-Nomad-NextToken``: pass as ``next_token=`` for the next page; ``None`` on the last page."""
+    request_time: timedelta = timedelta(0)
+    """Time the whole call took, retries included."""
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str], request_time: timedelta) -> QueryMeta:
+        """Read the ``X-Nomad-*`` headers of a response."""
+        return cls(
+            last_index=_header_uint(headers.get("X-Nomad-Index")),
+            known_leader=headers.get("X-Nomad-KnownLeader") == "true",
+            last_contact=timedelta(milliseconds=_header_uint(headers.get("X-Nomad-LastContact"))),
+            next_token=headers.get("X-Nomad-NextToken") or None,
+            request_time=request_time,
+        )
+
+
+@dataclass(frozen=True)
+class WithMeta(Generic[T]):
+    """A parsed answer together with its :class:`QueryMeta`."""
+
+    value: T
+    meta: QueryMeta
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When and how long to wait before sending a request again.
+
+    Reads are retried on connection failures and on the statuses below. Writes are retried only
+    when the connection could not be established (nothing reached Nomad), or when they carry an
+    idempotency token that makes a repeat harmless.
+    """
+
+    max_attempts: int = 4
+    """Attempts in total, the first one included."""
+    backoff_base: float = 0.25
+    """Seconds before the first retry; doubled on every further one."""
+    backoff_max: float = 8.0
+    """Upper bound for one backoff delay, in seconds."""
+    max_retry_after: float = 60.0
+    """Upper bound for honouring a ``Retry-After`` header, in seconds."""
+    retry_statuses: frozenset[int] = frozenset({429, 502, 503, 504})
+    """Statuses that mean "try again later" rather than "this request is wrong"."""
+
+    def delay(self, retry: int, retry_after: float | None, jitter: float) -> float:
+        """Seconds to sleep before retry number ``retry`` (1-based); ``jitter`` is in [0, 1)."""
+        if retry_after is not None:
+            return min(retry_after, self.max_retry_after)
+        ceiling = min(self.backoff_max, self.backoff_base * 2.0 ** (retry - 1))
+        # "Equal jitter": never less than half the backoff, so retries still spread out in time.
+        return ceiling / 2 + ceiling / 2 * jitter
+
+
+RetryMode = Literal["read", "write", "idempotent"]
+
+_meta_sink: contextvars.ContextVar[list[QueryMeta] | None] = contextvars.ContextVar(
+    "nomad_typed_meta_sink", default=None
+)
+
+
+@contextmanager
+def capture_meta() -> Iterator[list[QueryMeta]]:
+    """Collect the :class:`QueryMeta` of every answer received inside the ``with`` block."""
+    sink: list[QueryMeta] = []
+    reset = _meta_sink.set(sink)
+    try:
+        yield sink
+    finally:
+        _meta_sink.reset(reset)
+
+
+@dataclass
+class Response:
+    """A successful (2xx) answer, not yet parsed."""
+
+    method: str
+    url: str
+    status: int
+    content: bytes
+    meta: QueryMeta
+    headers: Mapping[str, str] = field(repr=False)
+
+
+class Transport:
+    """Sends requests to one Nomad agent with one configuration and one retry policy."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        session: requests.Session | None = None,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        jitter: Callable[[], float] = random.random,
+        user_agent: str | None = None,
+    ) -> None:
+        self.config = config
+        self.retry = retry if retry is not None else RetryPolicy()
+        self._sleep = sleep
+        self._jitter = jitter
+        self._user_agent = user_agent
+        self._owns_session = session is None
+        self.session = session if session is not None else requests.Session()
+        if config.tls_server_name and config.address.startswith("https://"):
+            # Mounted on the agent's address only, so a caller's own session keeps its other uses.
+            self.session.mount(config.address + "/", _ServerNameAdapter(config.tls_server_name))
+
+    def close(self) -> None:
+        """Close the session if this transport created it (a caller's session is left open)."""
+        if self._owns_session:
+            self.session.close()
+
+    def url(self, segments: Sequence[str]) -> str:
+        """Absolute URL of ``/v1/<segments…>``, each segment percent-escaped on its own."""
+        return f"{self.config.address}/v1/" + "/".join(escape_segment(segment) for segment in segments)
+
+    def request(
+        self,
+        method: str,
+        segments: Sequence[str],
+        *,
+        options: Mapping[str, object],
+        params: Sequence[tuple[str, ParamValue]] = (),
+        body: bytes | None = None,
+        content_type: str = "application/json",
+        mode: RetryMode = "read",
+    ) -> Response:
+        """Send one request (retrying as the policy allows) and return the 2xx answer.
+
+        Raises a :class:`NomadHTTPError` subclass for an error status, :class:`NomadTimeoutError`
+        or :class:`NomadConnectionError` when no answer came.
+        """
+        url = self.url(segments)
+        query, read_timeout = self._query(params, options)
+        headers = {"Accept": "application/json"}
+        if body is not None:
+            headers["Content-Type"] = content_type
+        if self._user_agent:
+            headers["User-Agent"] = self._user_agent
+        token = options.get("token")
+        secret = self.config.token.get_secret_value() if token is None and self.config.token else token
+        if isinstance(secret, str) and secret:
+            headers["X-Nomad-Token"] = secret
+        auth = self.config.http_auth
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                reply = self.session.request(
+                    method,
+                    url,
+                    params=query,
+                    data=body,
+                    headers=headers,
+                    auth=(auth.username, auth.password.get_secret_value()) if auth else None,
+                    timeout=(self.config.timeout.connect, read_timeout),
+                    verify=self.config.verify,
+                    cert=self.config.cert,
+                    allow_redirects=False,
+                )
+            except requests.RequestException as err:
+                failure = _transport_error(err, method, url)
+                if attempt < self.retry.max_attempts and _may_retry_failure(err, mode):
+                    self._back_off(method, url, attempt, f"{type(err).__name__}", None)
+                    continue
+                logger.debug("%s %s failed after %d attempt(s): %s", method, url, attempt, failure)
+                raise failure from err
+            status = reply.status_code
+            if status in self.retry.retry_statuses and mode != "write" and attempt < self.retry.max_attempts:
+                retry_after = _retry_after(reply.headers.get("Retry-After"))
+                reply.close()
+                self._back_off(method, url, attempt, f"HTTP {status}", retry_after)
+                continue
+            break
+        elapsed = timedelta(seconds=time.monotonic() - started)
+        logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, url, status, attempt, _ms(elapsed))
+        if not 200 <= status < 300:
+            raise error_for_status(
+                status, method, url, reply.text, retry_after=_retry_after(reply.headers.get("Retry-After"))
+            )
+        meta = QueryMeta.from_headers(reply.headers, elapsed)
+        sink = _meta_sink.get()
+        if sink is not None:
+            sink.append(meta)
+        return Response(method, url, status, reply.content, meta, reply.headers)
+
+    def _back_off(self, method: str, url: str, attempt: int, reason: str, retry_after: float | None) -> None:
+        delay = self.retry.delay(attempt, retry_after, self._jitter())
+        logger.debug("%s %s: %s on attempt %d, retrying in %.3f s", method, url, reason, attempt, delay)
+        self._sleep(delay)
+
+    def _query(
+        self, params: Sequence[tuple[str, ParamValue]], options: Mapping[str, object]
+    ) -> tuple[list[tuple[str, str]], float]:
+        """Query string pairs (None dropped, bools as true/false) and the read timeout to use."""
+        pairs: list[tuple[str, str]] = []
+        for key, value in params:
+            if value is not None:
+                pairs.append((key, _param_text(value)))
+        namespace = _option_str(options, "namespace", self.config.namespace)
+        region = _option_str(options, "region", self.config.region)
+        if namespace:
+            pairs.append(("namespace", namespace))
+        if region:
+            pairs.append(("region", region))
+        read_timeout = self.config.timeout.read
+        if options.get("stale"):
+            pairs.append(("stale", "true"))
+        index = options.get("index")
+        wait = _wait_duration(options.get("wait"))
+        if index is not None and (not isinstance(index, int) or isinstance(index, bool) or index < 0):
+            raise InvalidParameterError(f"index must be a non-negative integer, got {index!r}")
+        # Like Nomad's Go client, index 0 is "no blocking", so it is not sent.
+        if index:
+            pairs.append(("index", str(index)))
+            blocking = min(wait or MAX_BLOCKING_WAIT, MAX_BLOCKING_WAIT)
+            stretched = blocking + blocking * BLOCKING_JITTER_FRACTION + BLOCKING_READ_MARGIN
+            read_timeout = max(read_timeout, stretched.total_seconds())
+        if wait is not None:
+            pairs.append(("wait", f"{wait // timedelta(milliseconds=1)}ms"))
+        return pairs, read_timeout
+
+
+def parse_model(response: Response, model: type[M]) -> M:
+    """Parse a JSON object answer into ``model``."""
+    adapter = cast("TypeAdapter[M]", _adapter(model))
+    return _parse(response, adapter, model.__name__)
+
+
+def parse_list(response: Response, model: type[M]) -> list[M]:
+    """Parse a JSON array answer into a list of ``model``."""
+    adapter = cast("TypeAdapter[list[M]]", _list_adapter(model))
+    return _parse(response, adapter, f"list[{model.__name__}]")
+
+
+def parse_optional(response: Response, model: type[M]) -> M | None:
+    """Parse an answer that is either a JSON object or ``null``."""
+    adapter = cast("TypeAdapter[M | None]", _optional_adapter(model))
+    return _parse(response, adapter, f"{model.__name__} | None")
+
+
+# One adapter per response type, built on first use: building one costs far more than a parse.
+@functools.cache
+def _adapter(model: type[BaseModel]) -> TypeAdapter[BaseModel]:
+    return TypeAdapter(model)
+
+
+@functools.cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[BaseModel]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+@functools.cache
+def _optional_adapter(model: type[BaseModel]) -> TypeAdapter[BaseModel | None]:
+    return TypeAdapter(Optional[model])  # type: ignore[arg-type]  # noqa: UP045
+
+
+def _parse(response: Response, adapter: TypeAdapter[T], name: str) -> T:
+    try:
+        return adapter.validate_json(response.content, context=WIRE_CONTEXT)
+    except ValidationError as err:
+        text = response.content.decode("utf-8", errors="replace")
+        if any(error["type"] == "json_invalid" for error in err.errors()):
+            raise UnexpectedResponseError(
+                response.status,
+                response.method,
+                response.url,
+                text,
+                message=(
+                    f"{response.method} {response.url}: HTTP {response.status} answer is not valid JSON"
+                    f" ({len(response.content)} bytes, starting {text[:80]!r})"
+                ),
+            ) from None
+        raise ResponseValidationError(response.method, response.url, text, err, name) from None
+
+
+def escape_segment(segment: str) -> str:
+    """Percent-escape one path segment: ``a/b?c#d`` → ``a%2Fb%3Fc%23d``.
+
+    Empty segments and the dot segments ``.``/``..`` are rejected: they would silently address
+    another endpoint (Nomad answers an empty segment with a redirect).
+    """
+    if not isinstance(segment, str):
+        raise InvalidParameterError(f"IDs and names must be strings, got {type(segment).__name__}")
+    if segment in ("", ".", ".."):
+        raise InvalidParameterError(f"IDs and names must not be empty, '.' or '..', got {segment!r}")
+    return quote(segment, safe="")
+
+
+class _ServerNameAdapter(HTTPAdapter):
+    """Verifies the agent's certificate against a fixed name (``NOMAD_TLS_SERVER_NAME``).
+
+    Needed when the address is an IP or a load balancer name that the certificate does not list
+    (Nomad's own certificates name ``server.<region>.nomad``).
+    """
+
+    def __init__(self, server_name: str) -> None:
+        self._server_name = server_name
+        super().__init__()
+
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: object
+    ) -> None:
+        pool_kwargs["server_hostname"] = self._server_name
+        pool_kwargs["assert_hostname"] = self._server_name
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+
+
+def _option_str(options: Mapping[str, object], key: str, default: str | None) -> str | None:
+    value = options.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise InvalidParameterError(f"{key} must be a string, got {type(value).__name__}")
+    return value
+
+
+def _param_text(value: str | int | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _wait_duration(value: object) -> timedelta | None:
+    if value is None:
+        return None
+    if isinstance(value, timedelta):
+        wait = value
+    elif isinstance(value, str):
+        try:
+            wait = timedelta(microseconds=parse_duration(value) / 1000)
+        except ValueError as err:
+            raise InvalidParameterError(f"wait: {err}") from None
+    else:
+        raise InvalidParameterError(f"wait must be a timedelta or a duration string, got {value!r}")
+    if wait < timedelta(milliseconds=1):
+        raise InvalidParameterError(f"wait must be at least 1ms, got {value!r}")
+    return wait
+
+
+def _header_uint(value: str | None) -> int:
+    if value is None or not value.isascii() or not value.isdigit():
+        return 0
+    return int(value)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (delta-seconds or an HTTP date); None if absent/bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    seconds = (when - datetime.now(timezone.utc)).total_seconds()
+    return max(0.0, seconds) if math.isfinite(seconds) else None
+
+
+def _connection_not_established(err: requests.RequestException) -> bool:
+    """True when the request cannot have reached Nomad: the connection itself failed."""
+    if isinstance(err, requests.exceptions.SSLError):
+        return False
+    if isinstance(err, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(err, requests.exceptions.ConnectionError):
+        reason = getattr(err.args[0], "reason", None) if err.args else None
+        return isinstance(reason, (NewConnectionError, ConnectTimeoutError))
+    return False
+
+
+def _may_retry_failure(err: requests.RequestException, mode: RetryMode) -> bool:
+    if isinstance(err, (requests.exceptions.SSLError, requests.exceptions.ReadTimeout)):
+        # A TLS failure repeats identically; a read timeout already waited the full timeout.
+        return False
+    if mode == "write":
+        return _connection_not_established(err)
+    return isinstance(err, (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError))
+
+
+def _transport_error(err: requests.RequestException, method: str, url: str) -> NomadError:
+    if isinstance(err, requests.exceptions.ConnectTimeout):
+        return NomadTimeoutError(f"{method} {url}: timed out connecting to Nomad", phase="connect")
+    if isinstance(err, requests.exceptions.ReadTimeout):
+        return NomadTimeoutError(f"{method} {url}: timed out waiting for Nomad's answer", phase="read")
+    if isinstance(err, requests.exceptions.SSLError):
+        return NomadConnectionError(f"{method} {url}: TLS failure: {_reason(err)}")
+    if isinstance(err, requests.exceptions.ConnectionError):
+        return NomadConnectionError(f"{method} {url}: cannot reach Nomad: {_reason(err)}")
+    return NomadConnectionError(f"{method} {url}: request failed: {_reason(err)}")
+
+
+def _reason(err: requests.RequestException) -> str:
+    inner = err.args[0] if err.args else err
+    reason = getattr(inner, "reason", None)
+    return str(reason if reason is not None else inner)
+
+
+def _ms(delta: timedelta) -> float:
+    return delta.total_seconds() * 1000
