@@ -11,52 +11,78 @@ __all__ = ["Constraint", "Affinity", "Spread", "SpreadTarget"]
 
 
 class Constraint(NomadModel):
-    """HCL `constraint`. Appears in Job, TaskGroup, Task, RequestedDevice."""
+    """A hard placement rule on node attributes (HCL `constraint`).
+
+    Allowed at job, group and task level and inside a `device` block.
+    """
 
     l_target: str | None = Field(
-        None, alias="LTarget", description="HCL `attribute`; default —; same — HCL `attribute`"
+        None,
+        alias="LTarget",
+        description="Attribute to constrain on, e.g. `${attr.kernel.name}` (HCL `attribute`).",
     )
     r_target: str | None = Field(
-        None, alias="RTarget", description="HCL `value`; default —; same — HCL `value`"
+        None, alias="RTarget", description="Value to compare the attribute with (HCL `value`)."
     )
     operand: str | None = Field(
         None,
         alias="Operand",
-        description="HCL `operator`; default —; same — HCL `operator`; see validation-rules.md",
+        description="Operator such as `=`, `regexp`, `distinct_hosts` (HCL `operator`); required in JSON.",
     )
 
 
 class Affinity(NomadModel):
-    """HCL `affinity`. Appears in Job, TaskGroup, Task, RequestedDevice."""
+    """A soft placement preference on node attributes (HCL `affinity`).
+
+    Allowed at job, group and task level and inside a `device` block.
+    """
 
     l_target: str | None = Field(
-        None, alias="LTarget", description="HCL `attribute`; default —; same — HCL `attribute`"
+        None, alias="LTarget", description="Attribute to match, e.g. `${node.datacenter}` (HCL `attribute`)."
     )
     r_target: str | None = Field(
-        None, alias="RTarget", description="HCL `value`; default —; same — HCL `value`"
+        None, alias="RTarget", description="Value to compare the attribute with (HCL `value`)."
     )
     operand: str | None = Field(
-        None, alias="Operand", description="HCL `operator`; default —; same — HCL `operator`"
+        None,
+        alias="Operand",
+        description="Operator such as `=`, `regexp`, `set_contains_any` (HCL `operator`); required in JSON.",
     )
     weight: Int8 | None = Field(
-        None, alias="Weight", description="HCL `weight`; default 50; `int8` — −100…100, ≠0"
+        None, alias="Weight", description="Strength from -100 to 100, negative to avoid, never 0; default 50."
     )
 
 
 class Spread(NomadModel):
-    """HCL `spread`. Job and TaskGroup."""
+    """Spread of allocations over the values of a node attribute (HCL `spread`), job or group level."""
 
-    attribute: str | None = Field(None, alias="Attribute", description="HCL `attribute`; default —; same")
-    weight: Int8 | None = Field(None, alias="Weight", description="HCL `weight`; default 50; `int8` — 1…100")
+    attribute: str | None = Field(
+        None,
+        alias="Attribute",
+        description="Node attribute to spread over, e.g. `${node.datacenter}`; required.",
+    )
+    weight: Int8 | None = Field(
+        None,
+        alias="Weight",
+        description="Importance against other spreads and affinities, 1 to 100; default 50.",
+    )
     spread_target: list[SpreadTarget] | None = Field(
-        None, alias="SpreadTarget", description="HCL `target` block; default —; same — HCL `target` blocks"
+        None,
+        alias="SpreadTarget",
+        description="Desired share per attribute value (HCL `target` blocks); none spreads evenly.",
     )
 
 
 class SpreadTarget(NomadModel):
-    """HCL `spread.target "<value>"`."""
+    """Desired share of allocations for one attribute value (HCL `spread.target "<value>"`)."""
 
-    value: str | None = Field(None, alias="Value", description="HCL (block label); default —; same")
+    value: str | None = Field(
+        None,
+        alias="Value",
+        description="Attribute value this target applies to (HCL block label); unique per spread.",
+    )
     percent: UInt8 | None = Field(
-        None, alias="Percent", description="HCL `percent`; default —; same — 0…100, sum ≤100"
+        None,
+        alias="Percent",
+        description="Percent of allocations for this value, 0 to 100; all targets sum to 100 at most.",
     )

@@ -15,79 +15,85 @@ __all__ = ["Resources", "RequestedDevice", "NUMAResource"]
 
 
 class Resources(NomadModel):
-    """HCL `resources`. Task level; also SidecarTask.Resources."""
+    """Compute resources of a task (HCL `resources`); also used by `SidecarTask`."""
 
     cpu: Int64 | None = Field(
         None,
         alias="CPU",
-        description="HCL `cpu`; default 100 when both CPU and Cores are null; 0 when only Cores is set; `int`",
+        description="CPU in MHz; default 100 (0 when `Cores` is set); at least 1 without cores.",
     )
     cores: Int64 | None = Field(
         None,
         alias="Cores",
-        description="HCL `cores`; default 0 when null; `int` — mutually exclusive with CPU>0; must be ≥0",
+        description="Whole CPU cores reserved for the task; not with `CPU`; default 0.",
     )
-    memory_mb: Int64 | None = Field(None, alias="MemoryMB", description="HCL `memory`; default 300; `int`")
+    memory_mb: Int64 | None = Field(
+        None, alias="MemoryMB", description="Memory in MB, at least 10; default 300 (HCL `memory`)."
+    )
     memory_max_mb: Int64 | None = Field(
         None,
         alias="MemoryMaxMB",
-        description="HCL `memory_max`; default —; `int` — 0 = unset, −1 = unlimited; otherwise ≥ MemoryMB",
+        description="Memory ceiling in MB with oversubscription (HCL `memory_max`); -1 for no limit.",
     )
     disk_mb: Int64 | None = Field(
         None,
         alias="DiskMB",
-        description="HCL `disk`; default —; `int` — **not converted by the agent** (silently dropped); disk belongs to EphemeralDisk",
+        description="Deprecated task disk size; dropped by Nomad 2.0, set `EphemeralDisk.SizeMB` instead.",
     )
     networks: list[NetworkResource] | None = Field(
         None,
         alias="Networks",
-        description="HCL `network` block; default —; `Networks` — deprecated task-level networks (warning)",
+        description="Deprecated task-level networks; use the group `network` block (Nomad warns).",
     )
     devices: list[RequestedDevice] | None = Field(
-        None, alias="Devices", description="HCL `device` block; default —; `ResourceDevices`"
+        None, alias="Devices", description="Devices such as GPUs to request (HCL `device` blocks)."
     )
     numa: NUMAResource | None = Field(
         None,
         alias="NUMA",
-        description="HCL `numa` block; default — (if present: Affinity 'none'); `*NUMA` — server type `NUMA`; prefer/require are Enterprise-only",
+        description="NUMA-aware placement of the reserved cores (HCL `numa`); needs `Cores`.",
     )
     secrets_mb: Int64 | None = Field(
         None,
         alias="SecretsMB",
-        description="HCL `secrets`; default —; `int` — size of secrets tmpfs; 0 ≤ SecretsMB ≤ MemoryMB",
+        description="Size in MB of the `secrets/` tmpfs (HCL `secrets`); at most MemoryMB; unset is 1.",
     )
     iops: Int64 | None = Field(
         None,
         alias="IOPS",
-        description="HCL `iops`; default —; `int` — deprecated; converted only to emit a warning",
+        description="Deprecated IOPS request; has no effect, Nomad only warns.",
     )
 
 
 class RequestedDevice(NomadModel):
-    """HCL `device "<name>"` inside resources."""
+    """A device request inside task resources (HCL `device "<name>"`)."""
 
     name: str | None = Field(
         None,
         alias="Name",
-        description="HCL (block label); default —; same — 'type', 'vendor/type' or 'vendor/type/name'",
+        description="Device to request: `type`, `vendor/type` or `vendor/type/name`, e.g. `nvidia/gpu`.",
     )
-    count: UInt64 | None = Field(None, alias="Count", description="HCL `count`; default 1; `uint64`")
+    count: UInt64 | None = Field(None, alias="Count", description="Number of matching devices; default 1.")
     constraints: list[Constraint] | None = Field(
-        None, alias="Constraints", description="HCL `constraint` block; default —; `Constraints`"
+        None,
+        alias="Constraints",
+        description="Constraints on device attributes, e.g. `${device.attr.memory}`; no distinct_*.",
     )
     affinities: list[Affinity] | None = Field(
-        None, alias="Affinities", description="HCL `affinity` block; default —; `Affinities`"
+        None, alias="Affinities", description="Preferences among the matching devices, e.g. by model."
     )
 
 
 class NUMAResource(NomadModel):
-    """HCL `numa` inside resources. Server type name is `NUMA`."""
+    """NUMA placement of a task's reserved cores (HCL `resources.numa`)."""
 
     affinity: Literal["", "none", "prefer", "require"] | None = Field(
         None,
         alias="Affinity",
-        description="HCL `affinity`; default 'none' (when ''); same — none · prefer · require",
+        description="Core placement: none (default), prefer or require; the last two need Enterprise.",
     )
     devices: list[str] | None = Field(
-        None, alias="Devices", description="HCL `devices`; default empty → null; same"
+        None,
+        alias="Devices",
+        description="Requested device names to place on the same NUMA node as the cores.",
     )

@@ -15,183 +15,249 @@ __all__ = ["Service", "ServiceCheck", "CheckRestart", "ServiceWeights"]
 
 
 class Service(NomadModel):
-    """HCL `service`. Group level (`TaskGroup.Services`) and task level (`Task.Services`)."""
+    """A service registered in Consul or in Nomad's own catalog (HCL `service`), group or task level.
+
+    `CheckRestart` is merged into every check and not stored on the service; GET responses
+    also carry the server-set `Namespace`.
+    """
 
     name: str | None = Field(
         None,
         alias="Name",
-        description="HCL `name`; default task service: '<job>-<group>-<task>'; group service: '<job>-<group>'; same",
+        description="Service name (RFC 1123, at most 63 chars); default `<job>-<group>[-<task>]`.",
     )
-    tags: list[str] | None = Field(None, alias="Tags", description="HCL `tags`; default —; same")
+    tags: list[str] | None = Field(None, alias="Tags", description="Tags registered with the service.")
     canary_tags: list[str] | None = Field(
-        None, alias="CanaryTags", description="HCL `canary_tags`; default —; same"
+        None,
+        alias="CanaryTags",
+        description="Tags used instead of `Tags` while the allocation is an unpromoted canary.",
     )
     enable_tag_override: bool | None = Field(
-        None, alias="EnableTagOverride", description="HCL `enable_tag_override`; default —; same"
+        None,
+        alias="EnableTagOverride",
+        description="Let Consul keep tag edits made outside Nomad (Consul anti-entropy); default false.",
     )
-    port_label: str | None = Field(None, alias="PortLabel", description="HCL `port`; default —; same")
+    port_label: str | None = Field(
+        None,
+        alias="PortLabel",
+        description="Port label to advertise, or a number with address_mode alloc or driver (HCL `port`).",
+    )
     address_mode: Literal["", "auto", "host", "driver", "alloc", "alloc_ipv6"] | None = Field(
         None,
         alias="AddressMode",
-        description="HCL `address_mode`; default 'auto'; same — auto · host · driver · alloc · alloc_ipv6 (alloc* only for group services, driver only for task services)",
+        description="Address to advertise: auto (default), host, driver (task), alloc, alloc_ipv6 (group).",
     )
     address: str | None = Field(
         None,
         alias="Address",
-        description="HCL `address`; default —; same — only allowed with address_mode 'auto'",
+        description="Custom address to advertise; only with address_mode auto.",
     )
     checks: list[ServiceCheck] | None = Field(
-        None, alias="Checks", description="HCL `check` block; default —; `[]*ServiceCheck`"
+        None, alias="Checks", description="Health checks of the service (HCL `check` blocks)."
     )
     check_restart: CheckRestart | None = Field(
         None,
         alias="CheckRestart",
-        description="HCL `check_restart` block; default merged into every check, see ServiceCheck.CheckRestart; **api-only** — (not stored server-side)",
+        description="Restart settings merged into every check; not stored on the service.",
     )
     connect: ConsulConnect | None = Field(
-        None, alias="Connect", description="HCL `connect` block; default —; same"
+        None,
+        alias="Connect",
+        description="Consul service mesh settings; group services with the consul provider only.",
     )
     meta: dict[str, str] | None = Field(
-        None, alias="Meta", description="HCL `meta` block; default empty → null; same"
+        None, alias="Meta", description="Key/value metadata registered with the service."
     )
     canary_meta: dict[str, str] | None = Field(
-        None, alias="CanaryMeta", description="HCL `canary_meta` block; default empty → null; same"
+        None,
+        alias="CanaryMeta",
+        description="Metadata used instead of `Meta` while the allocation is an unpromoted canary.",
     )
     tagged_addresses: dict[str, str] | None = Field(
-        None, alias="TaggedAddresses", description="HCL `tagged_addresses` block; default empty → null; same"
+        None, alias="TaggedAddresses", description="Extra addresses by tag, e.g. `wan`, registered in Consul."
     )
     task_name: str | None = Field(
         None,
         alias="TaskName",
-        description="HCL `task`; default —; same — group services: task to run script checks / native connect in",
+        description="Task a group service runs its scripts or native app in (HCL `task`); set for tasks.",
     )
     on_update: Literal["", "require_healthy", "ignore_warnings", "ignore"] | None = Field(
         None,
         alias="OnUpdate",
-        description="HCL `on_update`; default 'require_healthy'; same — require_healthy · ignore_warnings · ignore",
+        description="Check effect on deployment health: require_healthy (default), ignore_warnings, ignore.",
     )
     identity: WorkloadIdentity | None = Field(
-        None, alias="Identity", description="HCL `identity` block; default —; same — must list ≥1 audience"
+        None,
+        alias="Identity",
+        description="Workload identity used to register the service; needs at least one audience.",
     )
     weights: ServiceWeights | None = Field(
-        None, alias="Weights", description="HCL `weights` block; default —; same"
+        None, alias="Weights", description="Consul DNS SRV weights while checks pass or warn."
     )
     provider: Literal["", "consul", "nomad"] | None = Field(
-        None, alias="Provider", description="HCL `provider`; default 'consul'; same — 'consul' or 'nomad'"
+        None,
+        alias="Provider",
+        description="Service catalog: consul (default) or nomad; one provider per group.",
     )
-    cluster: str | None = Field(None, alias="Cluster", description="HCL `cluster`; default 'default'; same")
+    cluster: str | None = Field(
+        None,
+        alias="Cluster",
+        description="Consul cluster to register in (Nomad Enterprise); default `default`.",
+    )
     kind: str | None = Field(
         None,
         alias="Kind",
-        description="HCL `kind`; default —; same — consul only: ''/api-gateway/ingress-gateway/mesh-gateway/terminating-gateway",
+        description="Consul kind: empty, api-gateway, ingress-gateway, mesh-gateway or terminating-gateway.",
     )
-    namespace: str | None = Field(None, alias="Namespace", description="SERVER NAMESPACE")
+    namespace: str | None = Field(
+        None,
+        alias="Namespace",
+        description="Namespace the service is registered in; set by the server, ignored on submit.",
+    )
 
 
 class ServiceCheck(NomadModel):
-    """HCL `check`. Note: `Service.Checks` is a slice of **values** (`[]ServiceCheck`), server side it is `[]*ServiceCheck`."""
+    """A health check of a service (HCL `check`).
 
-    name: str | None = Field(None, alias="Name", description="HCL `name`; default —; same")
+    Which fields apply depends on `Type` and on the service's provider; `Interval` and `Timeout`
+    are always required.
+    """
+
+    name: str | None = Field(
+        None, alias="Name", description='Check name; default `service: "<service>" check`, set by the server.'
+    )
     type: str | None = Field(
         None,
         alias="Type",
-        description="HCL `type`; default —; same — consul: http · tcp · grpc · script; nomad: http · tcp",
+        description="Check type: http, tcp, grpc or script (Consul), http or tcp (Nomad); required.",
     )
-    command: str | None = Field(None, alias="Command", description="HCL `command`; default —; same")
-    args: list[str] | None = Field(None, alias="Args", description="HCL `args`; default —; same")
-    path: str | None = Field(None, alias="Path", description="HCL `path`; default —; same")
-    protocol: str | None = Field(None, alias="Protocol", description="HCL `protocol`; default —; same")
-    port_label: str | None = Field(None, alias="PortLabel", description="HCL `port`; default —; same")
-    expose: bool | None = Field(None, alias="Expose", description="HCL `expose`; default —; same")
+    command: str | None = Field(
+        None, alias="Command", description="Command a script check runs inside the task: a path, no shell."
+    )
+    args: list[str] | None = Field(None, alias="Args", description="Arguments of the script check command.")
+    path: str | None = Field(
+        None,
+        alias="Path",
+        description="Relative URL path of an http check, e.g. `/health`; required for http.",
+    )
+    protocol: str | None = Field(
+        None, alias="Protocol", description="Scheme of an http check: http (default) or https."
+    )
+    port_label: str | None = Field(
+        None,
+        alias="PortLabel",
+        description="Port label to check, default the service's; a number with driver mode (HCL `port`).",
+    )
+    expose: bool | None = Field(
+        None,
+        alias="Expose",
+        description="Expose the check through the mesh sidecar; http and grpc checks only.",
+    )
     address_mode: str | None = Field(
-        None, alias="AddressMode", description="HCL `address_mode`; default —; same"
+        None,
+        alias="AddressMode",
+        description="Address to check: host (default), driver, alloc or alloc_ipv6; never auto.",
     )
     advertise: str | None = Field(
         None,
         alias="Advertise",
-        description="HCL `advertise`; default —; **api-only** — **dropped by the agent**",
+        description="Address to advertise for the check; dropped by the agent, no effect in Nomad 2.0.",
     )
     interval: Duration | None = Field(
         None,
         alias="Interval",
-        description="HCL `interval`; default —; same — **non-pointer** duration; required, ≥1s",
+        description="Time between check runs, in ns; required, at least 1s.",
     )
     timeout: Duration | None = Field(
         None,
         alias="Timeout",
-        description="HCL `timeout`; default —; same — **non-pointer** duration; required, ≥1s",
+        description="Time a check run may take before it fails, in ns; required, at least 1s.",
     )
     initial_status: Literal["", "passing", "warning", "critical"] | None = Field(
         None,
         alias="InitialStatus",
-        description="HCL `initial_status`; default —; same — '' · passing · warning · critical",
+        description="Status until the first result: passing, warning or critical (Consul only).",
     )
-    notes: str | None = Field(None, alias="Notes", description="HCL `notes`; default —; same — ≤255 chars")
+    notes: str | None = Field(
+        None, alias="Notes", description="Free-text notes shown in Consul; at most 255 characters."
+    )
     tls_server_name: str | None = Field(
-        None, alias="TLSServerName", description="HCL `tls_server_name`; default —; same"
+        None,
+        alias="TLSServerName",
+        description="Server name for SNI and certificate checks of TLS checks (Consul only).",
     )
     tls_skip_verify: bool | None = Field(
-        None, alias="TLSSkipVerify", description="HCL `tls_skip_verify`; default —; same"
+        None,
+        alias="TLSSkipVerify",
+        description="Skip certificate verification for https checks and grpc checks using TLS.",
     )
     header: dict[str, list[str]] | None = Field(
         None,
         alias="Header",
-        description="HCL `header` block; default —; same — map of header → list of values",
+        description="HTTP headers sent by an http check; each name maps to a list of values.",
     )
-    method: str | None = Field(None, alias="Method", description="HCL `method`; default —; same")
+    method: str | None = Field(None, alias="Method", description="HTTP method of an http check; default GET.")
     check_restart: CheckRestart | None = Field(
         None,
         alias="CheckRestart",
-        description="HCL `check_restart` block; default service-level CheckRestart with check-level values merged over it; if the result is non-null its Grace defaults to 1s; same",
+        description="Restart the task when this check stays unhealthy; merged over the service's.",
     )
     grpc_service: str | None = Field(
-        None, alias="GRPCService", description="HCL `grpc_service`; default —; same"
+        None, alias="GRPCService", description="gRPC service name to probe; empty checks the whole server."
     )
-    grpc_use_tls: bool | None = Field(
-        None, alias="GRPCUseTLS", description="HCL `grpc_use_tls`; default —; same"
-    )
+    grpc_use_tls: bool | None = Field(None, alias="GRPCUseTLS", description="Use TLS for a grpc check.")
     task_name: str | None = Field(
         None,
         alias="TaskName",
-        description="HCL `task`; default —; same — only honoured for group-service checks (agent drops it for task services)",
+        description="Task whose environment runs the check, default the service's task (HCL `task`).",
     )
     success_before_passing: Int64 | None = Field(
         None,
         alias="SuccessBeforePassing",
-        description="HCL `success_before_passing`; default negative → 0; same",
+        description="Successes in a row before passing (Consul, not script checks); default 0.",
     )
     failures_before_critical: Int64 | None = Field(
         None,
         alias="FailuresBeforeCritical",
-        description="HCL `failures_before_critical`; default negative → 0; same",
+        description="Failures in a row before critical (Consul, not script checks); default 0.",
     )
     failures_before_warning: Int64 | None = Field(
         None,
         alias="FailuresBeforeWarning",
-        description="HCL `failures_before_warning`; default negative → 0; same",
+        description="Failures in a row before warning (Consul, not script checks); default 0.",
     )
-    body: str | None = Field(None, alias="Body", description="HCL `body`; default —; same")
+    body: str | None = Field(None, alias="Body", description="Request body sent by an http check.")
     on_update: Literal["", "require_healthy", "ignore_warnings", "ignore"] | None = Field(
-        None, alias="OnUpdate", description="HCL `on_update`; default '' → the service's OnUpdate; same"
+        None,
+        alias="OnUpdate",
+        description="Deployment health effect, like the service's `OnUpdate`; empty inherits the service's.",
     )
 
 
 class CheckRestart(NomadModel):
-    """HCL `check_restart` (service and check level)."""
+    """Restart of a task whose checks stay unhealthy (HCL `check_restart`), service or check level."""
 
-    limit: Int64 | None = Field(None, alias="Limit", description="HCL `limit`; default —; same")
+    limit: Int64 | None = Field(
+        None,
+        alias="Limit",
+        description="Unhealthy results in a row before the task is restarted; 0 never restarts.",
+    )
     grace: Duration | None = Field(
         None,
         alias="Grace",
-        description="HCL `grace`; default 1s; `time.Duration` — server type non-pointer duration",
+        description="Wait after a task starts or restarts before its checks count, in ns; default 1s.",
     )
     ignore_warnings: bool | None = Field(
-        None, alias="IgnoreWarnings", description="HCL `ignore_warnings`; default —; same"
+        None, alias="IgnoreWarnings", description="Count warning as healthy; default false."
     )
 
 
 class ServiceWeights(NomadModel):
-    """HCL `weights`."""
+    """Consul DNS SRV weights of a service (HCL `weights`)."""
 
-    passing: Int64 | None = Field(None, alias="Passing", description="HCL `passing`; default 1 when ≤0; same")
-    warning: Int64 | None = Field(None, alias="Warning", description="HCL `warning`; default 1 when ≤0; same")
+    passing: Int64 | None = Field(
+        None, alias="Passing", description="SRV weight while checks pass; values <= 0 mean 1."
+    )
+    warning: Int64 | None = Field(
+        None, alias="Warning", description="SRV weight while a check warns; values <= 0 mean 1."
+    )

@@ -12,73 +12,93 @@ __all__ = ["VolumeRequest", "CSIMountOptions", "VolumeMount"]
 
 
 class VolumeRequest(NomadModel):
-    """HCL `volume "<name>"` (group). Value of the `Volumes` map."""
+    """A volume claimed by a task group (HCL `volume "<name>"`), a value of `TaskGroup.Volumes`."""
 
-    name: str | None = Field(None, alias="Name", description="HCL (block label); default —; same")
+    name: str | None = Field(
+        None,
+        alias="Name",
+        description="Volume name (HCL block label); tasks mount it by its key in `Volumes`.",
+    )
     type: str | None = Field(
         None,
         alias="Type",
-        description="HCL `type`; default —; same — 'host' or 'csi' (others silently dropped)",
+        description="Volume type: `host` or `csi`; the agent drops entries of any other type.",
     )
-    source: str | None = Field(None, alias="Source", description="HCL `source`; default —; same")
-    read_only: bool | None = Field(None, alias="ReadOnly", description="HCL `read_only`; default —; same")
-    sticky: bool | None = Field(None, alias="Sticky", description="HCL `sticky`; default —; same")
+    source: str | None = Field(
+        None, alias="Source", description="Host volume name or CSI volume ID to claim; required."
+    )
+    read_only: bool | None = Field(
+        None, alias="ReadOnly", description="Claim read-only access; also the default of each `volume_mount`."
+    )
+    sticky: bool | None = Field(
+        None,
+        alias="Sticky",
+        description="Keep each allocation on the dynamic host volume it first used; not with `PerAlloc`.",
+    )
     access_mode: str | None = Field(
         None,
         alias="AccessMode",
-        description="HCL `access_mode`; default —; `VolumeAccessMode` — server type VolumeAccessMode (string)",
+        description="Access mode, e.g. `single-node-writer` or `multi-node-reader-only`; required for csi.",
     )
     attachment_mode: str | None = Field(
         None,
         alias="AttachmentMode",
-        description="HCL `attachment_mode`; default —; `VolumeAttachmentMode` — server type VolumeAttachmentMode: '' · 'file-system' · 'block-device'",
+        description="CSI attachment mode: `file-system` or `block-device`; required for csi.",
     )
     mount_options: CSIMountOptions | None = Field(
-        None, alias="MountOptions", description="HCL `mount_options` block; default —; same"
+        None,
+        alias="MountOptions",
+        description="CSI file system type and mount flags; not for host or block-device volumes.",
     )
-    per_alloc: bool | None = Field(None, alias="PerAlloc", description="HCL `per_alloc`; default —; same")
+    per_alloc: bool | None = Field(
+        None,
+        alias="PerAlloc",
+        description="Append `[<alloc index>]` to `Source` so each allocation claims its own volume.",
+    )
     extra_keys_hcl: list[str] | None = Field(
         None,
         alias="ExtraKeysHCL",
-        description="HCL —; default —; **api-only** — HCL1 leftover; never on the wire",
+        description="Leftover of the old HCL parser; never sent to or returned by Nomad.",
     )
 
 
 class CSIMountOptions(NomadModel):
-    """HCL `volume.mount_options`."""
+    """Mount options of a CSI file-system volume (HCL `volume.mount_options`)."""
 
-    fs_type: str | None = Field(None, alias="FSType", description="HCL `fs_type`; default —; same")
+    fs_type: str | None = Field(
+        None, alias="FSType", description="File system type to mount with, e.g. `ext4`."
+    )
     mount_flags: list[str] | None = Field(
-        None, alias="MountFlags", description="HCL `mount_flags`; default —; same"
+        None, alias="MountFlags", description="Flags passed to mount, e.g. `noatime`."
     )
     extra_keys_hcl: list[str] | None = Field(
         None,
         alias="ExtraKeysHCL",
-        description="HCL —; default —; **api-only** — HCL1 leftover; never on the wire",
+        description="Leftover of the old HCL parser; never sent to or returned by Nomad.",
     )
 
 
 class VolumeMount(NomadModel):
-    """HCL `volume_mount` (task and sidecar_task)."""
+    """Where a group volume is mounted in a task (HCL `volume_mount`), also in `sidecar_task`."""
 
     volume: str | None = Field(
         None,
         alias="Volume",
-        description="HCL `volume`; default —; `string` — entries with null Volume are **dropped** by the agent",
+        description="Key of the group volume to mount; the agent drops entries without it.",
     )
     destination: str | None = Field(
         None,
         alias="Destination",
-        description="HCL `destination`; default —; `string` — agent dereferences it — send a value whenever Volume is set",
+        description="Path in the task where the volume is mounted; set it whenever `Volume` is set.",
     )
-    read_only: bool | None = Field(
-        None, alias="ReadOnly", description="HCL `read_only`; default false; `bool`"
-    )
+    read_only: bool | None = Field(None, alias="ReadOnly", description="Mount read-only; default false.")
     propagation_mode: Literal["", "private", "host-to-task", "bidirectional"] | None = Field(
         None,
         alias="PropagationMode",
-        description="HCL `propagation_mode`; default 'private'; `string` — private · host-to-task · bidirectional",
+        description="Mount propagation: private (default), host-to-task or bidirectional.",
     )
     selinux_label: Literal["", "z", "Z"] | None = Field(
-        None, alias="SELinuxLabel", description="HCL `selinux_label`; default ''; `string` — '' · 'z' · 'Z'"
+        None,
+        alias="SELinuxLabel",
+        description="SELinux relabelling: `z` (shared) or `Z` (private); default none.",
     )
