@@ -10,12 +10,23 @@ __all__ = ["Consul"]
 
 
 class Consul(NomadModel):
-    """HCL `consul`. Group and task level."""
+    """Consul settings of a group or task (HCL `consul`): cluster, namespace and admin partition.
+
+    A task-level block replaces the group-level one entirely.
+    """
 
     namespace: str | None = Field(
         None,
         alias="Namespace",
-        description="HCL `namespace`; default group block only: inherits Job.ConsulNamespace when ''; same",
+        description="Consul namespace; a group block without one takes `Job.ConsulNamespace`.",
     )
-    cluster: str | None = Field(None, alias="Cluster", description="HCL `cluster`; default 'default'; same")
-    partition: str | None = Field(None, alias="Partition", description="HCL `partition`; default —; same")
+    cluster: str | None = Field(
+        None,
+        alias="Cluster",
+        description="Consul cluster named in the agent config; default `default`; others need Enterprise.",
+    )
+    partition: str | None = Field(
+        None,
+        alias="Partition",
+        description="Consul Enterprise admin partition; a group-level one also constrains placement.",
+    )

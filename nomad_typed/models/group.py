@@ -19,106 +19,136 @@ __all__ = ["TaskGroup", "EphemeralDisk"]
 
 
 class TaskGroup(NomadModel):
-    """HCL `group "<name>"`."""
+    """A task group (HCL `group "<name>"`): tasks placed together on one node as one allocation.
 
-    name: str | None = Field(None, alias="Name", description="HCL (block label); default ''; `string`")
+    Unset policies are filled from the job level and the job type's defaults when Nomad registers
+    the job, so a group read back from the server has them all.
+    """
+
+    name: str | None = Field(
+        None, alias="Name", description="Group name, unique in the job (the HCL block label); required."
+    )
     count: Int64 | None = Field(
         None,
         alias="Count",
-        description="HCL `count`; default Scaling.Min if a scaling block with Min exists, else 1; `int`",
+        description="Allocations to run; default `Scaling.Min` if set, else 1; at most 1 in system jobs.",
     )
     constraints: list[Constraint] | None = Field(
-        None, alias="Constraints", description="HCL `constraint` block; default —; same"
+        None,
+        alias="Constraints",
+        description="Placement constraints for every task of the group (HCL `constraint`).",
     )
     affinities: list[Affinity] | None = Field(
-        None, alias="Affinities", description="HCL `affinity` block; default —; same"
+        None,
+        alias="Affinities",
+        description="Placement preferences for the group (HCL `affinity`); not for system jobs.",
     )
-    tasks: list[Task] | None = Field(None, alias="Tasks", description="HCL `task` block; default —; same")
+    tasks: list[Task] | None = Field(
+        None, alias="Tasks", description="Tasks run together in each allocation (HCL `task`); at least one."
+    )
     spreads: list[Spread] | None = Field(
-        None, alias="Spreads", description="HCL `spread` block; default —; same"
+        None,
+        alias="Spreads",
+        description="Spread the group's allocations across attribute values (HCL `spread`).",
     )
     volumes: dict[str, VolumeRequest] | None = Field(
         None,
         alias="Volumes",
-        description="HCL `volume` block; default —; same — map key = volume name referenced by VolumeMount.Volume; entries whose Type is not 'host'/'csi' are **silently dropped** by the agent",
+        description="Host or CSI volumes the group claims, keyed by the name `volume_mount` uses.",
     )
     restart_policy: RestartPolicy | None = Field(
         None,
         alias="RestartPolicy",
-        description="HCL `restart` block; default per job type (see RestartPolicy); user values merged over the default; same",
+        description="Restart policy of the group's tasks; defaults depend on the job type (HCL `restart`).",
     )
     disconnect: DisconnectStrategy | None = Field(
         None,
         alias="Disconnect",
-        description="HCL `disconnect` block; default — (if present: Replace=true, Reconcile='best_score'); same",
+        description="What happens to allocations whose client node loses contact with the servers.",
     )
     reschedule_policy: ReschedulePolicy | None = Field(
         None,
         alias="ReschedulePolicy",
-        description="HCL `reschedule` block; default job-level `Reschedule` merged under group value; if still null and type is service/batch (or unknown) → type default; system/sysbatch stay null; same",
+        description="How failed allocations move to other nodes (HCL `reschedule`); not for system jobs.",
     )
     ephemeral_disk: EphemeralDisk | None = Field(
         None,
         alias="EphemeralDisk",
-        description="HCL `ephemeral_disk` block; default {Sticky:false, Migrate:false, SizeMB:300}; same",
+        description="Scratch disk shared by the group's tasks; default 300 MB, not sticky.",
     )
     update: UpdateStrategy | None = Field(
         None,
         alias="Update",
-        description="HCL `update` block; default job-level Update copied/merged in, then each nil field defaulted; same",
+        description="Rolling-update strategy of the group, merged over the job's; service and system.",
     )
     migrate: MigrateStrategy | None = Field(
         None,
         alias="Migrate",
-        description="HCL `migrate` block; default job-level `Migrate` merged; service jobs with none get the default strategy; other types stay null; same",
+        description="How allocations leave draining nodes, merged over the job's; service jobs only.",
     )
     networks: list[NetworkResource] | None = Field(
         None,
         alias="Networks",
-        description="HCL `network` block; default —; `Networks` — server type is named slice `Networks`",
+        description="Network mode and ports of the group's allocations (HCL `network`).",
     )
-    meta: dict[str, str] | None = Field(None, alias="Meta", description="HCL `meta` block; default —; same")
+    meta: dict[str, str] | None = Field(
+        None, alias="Meta", description="User metadata, merged over the job's and inherited by the tasks."
+    )
     services: list[Service] | None = Field(
-        None, alias="Services", description="HCL `service` block; default —; same"
+        None,
+        alias="Services",
+        description="Services the group registers in Consul or Nomad (HCL `service`).",
     )
     shutdown_delay: Duration | None = Field(
-        None, alias="ShutdownDelay", description="HCL `shutdown_delay`; default —; same — must be ≥0"
+        None,
+        alias="ShutdownDelay",
+        description="Wait between deregistering group services and stopping the tasks, in ns.",
     )
     max_run_duration: Duration | None = Field(
         None,
         alias="MaxRunDuration",
-        description="HCL `max_run_duration`; default —; same — new in 2.0.3; batch/sysbatch only; must be >0",
+        description="Longest an allocation may run before Nomad stops it, in ns; batch and sysbatch.",
     )
     stop_after_client_disconnect: Duration | None = Field(
         None,
         alias="StopAfterClientDisconnect",
-        description="HCL `stop_after_client_disconnect`; default —; same — deprecated; **dropped by the agent** (ignored since 1.10) — use Disconnect.StopOnClientAfter",
+        description="Deprecated, ignored by Nomad 2.0; set `Disconnect.StopOnClientAfter` instead.",
     )
     max_client_disconnect: Duration | None = Field(
         None,
         alias="MaxClientDisconnect",
-        description="HCL `max_client_disconnect`; default —; same — deprecated; **dropped by the agent** — use Disconnect.LostAfter",
+        description="Deprecated, ignored by Nomad 2.0; set `Disconnect.LostAfter` instead.",
     )
     scaling: ScalingPolicy | None = Field(
         None,
         alias="Scaling",
-        description="HCL `scaling` block; default —; same — system jobs may not carry one (HTTP 400)",
+        description="Autoscaler policy and count bounds of the group; not allowed in system jobs.",
     )
     consul: Consul | None = Field(
-        None, alias="Consul", description="HCL `consul` block; default —; same — group-level Consul block"
+        None,
+        alias="Consul",
+        description="Consul cluster, namespace and partition for the group's services and tasks.",
     )
     prevent_reschedule_on_lost: bool | None = Field(
         None,
         alias="PreventRescheduleOnLost",
-        description="HCL `prevent_reschedule_on_lost`; default —; `bool` — deprecated; **dropped by the agent** — use Disconnect.Replace (server field is plain bool)",
+        description="Deprecated, ignored by Nomad 2.0; set `Disconnect.Replace` instead.",
     )
 
 
 class EphemeralDisk(NomadModel):
-    """HCL `ephemeral_disk` (group)."""
+    """Scratch disk shared by a group's tasks, the allocation directory (HCL `ephemeral_disk`)."""
 
-    sticky: bool | None = Field(None, alias="Sticky", description="HCL `sticky`; default false; `bool`")
-    migrate: bool | None = Field(None, alias="Migrate", description="HCL `migrate`; default false; `bool`")
+    sticky: bool | None = Field(
+        None,
+        alias="Sticky",
+        description="Prefer placing the replacement allocation on the same node and keep the data.",
+    )
+    migrate: bool | None = Field(
+        None,
+        alias="Migrate",
+        description="Copy the data to a replacement on another node, best effort; implies sticky.",
+    )
     size_mb: Int64 | None = Field(
-        None, alias="SizeMB", description="HCL `size`; default 300; `int` — HCL `size`; ≥10"
+        None, alias="SizeMB", description="Disk size in MB; default 300, at least 10 (HCL `size`)."
     )

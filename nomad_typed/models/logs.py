@@ -11,15 +11,27 @@ __all__ = ["LogConfig"]
 
 
 class LogConfig(NomadModel):
-    """HCL `logs`."""
+    """Rotation of a task's stdout and stderr log files (HCL `logs`).
 
-    max_files: Int64 | None = Field(None, alias="MaxFiles", description="HCL `max_files`; default 10; `int`")
+    All kept files (`MaxFiles` x `MaxFileSizeMB` per stream) must fit below the group's
+    ephemeral disk size.
+    """
+
+    max_files: Int64 | None = Field(
+        None,
+        alias="MaxFiles",
+        description="Log files kept per stream after rotation; default 10, at least 1.",
+    )
     max_file_size_mb: Int64 | None = Field(
-        None, alias="MaxFileSizeMB", description="HCL `max_file_size`; default 10; `int`"
+        None,
+        alias="MaxFileSizeMB",
+        description="Size in MB at which a log file rotates; default 10 (HCL `max_file_size`).",
     )
     enabled: bool | None = Field(
         None,
         alias="Enabled",
-        description="HCL `enabled`; default —; **api-only** — deprecated compat field; **ignored** by the agent (only Disabled is used)",
+        description="Legacy switch, ignored by Nomad 2.0; use `Disabled` instead.",
     )
-    disabled: bool | None = Field(None, alias="Disabled", description="HCL `disabled`; default false; `bool`")
+    disabled: bool | None = Field(
+        None, alias="Disabled", description="Turn off log collection for the task; default false."
+    )

@@ -13,131 +13,185 @@ __all__ = ["RestartPolicy", "ReschedulePolicy", "MigrateStrategy", "UpdateStrate
 
 
 class RestartPolicy(NomadModel):
-    """HCL `restart`. Group and task level. Defaults depend on job type; group policy is always materialised by Canonicalize."""
+    """How Nomad restarts failed tasks on the same node (HCL `restart`), group or task level.
+
+    Defaults depend on the job type: service and system jobs allow 2 restarts in 30m, others 3 in
+    24h. A task-level policy is merged over its group's; only the group's policy is validated.
+    """
 
     interval: Duration | None = Field(
         None,
         alias="Interval",
-        description="HCL `interval`; default service/system 30m · other 24h; `time.Duration`",
+        description="Window that `Attempts` counts over, in ns; default 30m (service, system) or 24h.",
     )
     attempts: Int64 | None = Field(
-        None, alias="Attempts", description="HCL `attempts`; default service/system 2 · other 3; `int`"
+        None,
+        alias="Attempts",
+        description="Restarts allowed per `Interval`; default 2 for service and system jobs, else 3.",
     )
     delay: Duration | None = Field(
-        None, alias="Delay", description="HCL `delay`; default 15s; `time.Duration`"
+        None, alias="Delay", description="Wait before restarting a failed task, in ns; default 15s."
     )
     mode: Literal["delay", "fail"] | None = Field(
-        None, alias="Mode", description="HCL `mode`; default 'fail'; `string` — fail · delay"
+        None,
+        alias="Mode",
+        description="When attempts run out: `fail` the task or `delay` to the next interval; default fail.",
     )
     render_templates: bool | None = Field(
-        None, alias="RenderTemplates", description="HCL `render_templates`; default false; `bool`"
+        None,
+        alias="RenderTemplates",
+        description="Render the task's templates again on each restart; default false.",
     )
 
 
 class ReschedulePolicy(NomadModel):
-    """HCL `reschedule`. Job level (api only, merged into groups) and group level. Defaults depend on job type."""
+    """How Nomad replaces failed allocations on other nodes (HCL `reschedule`), job or group level.
+
+    The job-level `Reschedule` is merged into every group and not stored at job level. Defaults
+    depend on the job type (service: unlimited with exponential delay; batch: one attempt in 24h);
+    system and sysbatch jobs may not have one.
+    """
 
     attempts: Int64 | None = Field(
-        None, alias="Attempts", description="HCL `attempts`; default service 0 · batch 1 · other 0; `int`"
+        None,
+        alias="Attempts",
+        description="Reschedules allowed per `Interval`; default 1 for batch jobs, 0 for service jobs.",
     )
     interval: Duration | None = Field(
         None,
         alias="Interval",
-        description="HCL `interval`; default service 0 · batch 24h · other 0; `time.Duration`",
+        description="Window that `Attempts` counts over, in ns; default 24h for batch jobs.",
     )
     delay: Duration | None = Field(
         None,
         alias="Delay",
-        description="HCL `delay`; default service 30s · batch 5s · other 0; `time.Duration`",
+        description="Wait before rescheduling, in ns; default 30s (service) or 5s (batch); at least 5s.",
     )
     delay_function: Literal["", "constant", "exponential", "fibonacci"] | None = Field(
         None,
         alias="DelayFunction",
-        description="HCL `delay_function`; default service 'exponential' · batch 'constant' · other ''; `string` — constant · exponential · fibonacci",
+        description="Delay growth: constant, exponential or fibonacci; default exponential, batch constant.",
     )
     max_delay: Duration | None = Field(
         None,
         alias="MaxDelay",
-        description="HCL `max_delay`; default service 1h · batch 0 · other 0; `time.Duration`",
+        description="Upper bound of a growing delay, in ns; default 1h for service jobs.",
     )
     unlimited: bool | None = Field(
         None,
         alias="Unlimited",
-        description="HCL `unlimited`; default service true · batch false · other false; `bool`",
+        description="Reschedule without limit; default true for service, false for batch jobs.",
     )
 
 
 class MigrateStrategy(NomadModel):
-    """HCL `migrate`. Service jobs only. Job level (api only, merged) and group level."""
+    """How allocations leave a draining node (HCL `migrate`), job or group level; service jobs only.
+
+    The job-level `Migrate` is merged into every group and not stored at job level.
+    """
 
     max_parallel: Int64 | None = Field(
-        None, alias="MaxParallel", description="HCL `max_parallel`; default 1; `int`"
+        None,
+        alias="MaxParallel",
+        description="Allocations of the group migrated at the same time; default 1.",
     )
     health_check: Literal["", "checks", "task_states"] | None = Field(
         None,
         alias="HealthCheck",
-        description="HCL `health_check`; default 'checks'; `string` — checks · task_states",
+        description="How a migrated allocation proves healthy: checks or task_states; default checks.",
     )
     min_healthy_time: Duration | None = Field(
-        None, alias="MinHealthyTime", description="HCL `min_healthy_time`; default 10s; `time.Duration`"
+        None,
+        alias="MinHealthyTime",
+        description="How long a migrated allocation must stay healthy, in ns; default 10s.",
     )
     healthy_deadline: Duration | None = Field(
-        None, alias="HealthyDeadline", description="HCL `healthy_deadline`; default 5m; `time.Duration`"
+        None,
+        alias="HealthyDeadline",
+        description="Time a migrated allocation has to become healthy, in ns; default 5m.",
     )
 
 
 class UpdateStrategy(NomadModel):
-    """HCL `update`. Allowed at job and group level; service and system jobs only."""
+    """Rolling updates and deployments (HCL `update`), job or group level; service and system jobs only.
+
+    A job-level block is merged into every group; the stored job keeps only `Stagger` and
+    `MaxParallel` at job level.
+    """
 
     stagger: Duration | None = Field(
         None,
         alias="Stagger",
-        description="HCL `stagger`; default 30s (30000000000); `time.Duration` — deprecated since 1.11 (equivalent to MinHealthyTime); still must be >0",
+        description="Deprecated, treated like `MinHealthyTime`, in ns; default 30s, must be positive.",
     )
     max_parallel: Int64 | None = Field(
-        None, alias="MaxParallel", description="HCL `max_parallel`; default 1; `int`"
+        None,
+        alias="MaxParallel",
+        description="Allocations updated at the same time; default 1; 0 turns rolling updates off.",
     )
     health_check: Literal["", "checks", "task_states", "manual"] | None = Field(
         None,
         alias="HealthCheck",
-        description="HCL `health_check`; default 'checks'; `string` — checks · task_states · manual",
+        description="How a new allocation proves healthy: checks, task_states or manual; default checks.",
     )
     min_healthy_time: Duration | None = Field(
-        None, alias="MinHealthyTime", description="HCL `min_healthy_time`; default 10s; `time.Duration`"
+        None,
+        alias="MinHealthyTime",
+        description="How long a new allocation must stay healthy, in ns; default 10s.",
     )
     healthy_deadline: Duration | None = Field(
-        None, alias="HealthyDeadline", description="HCL `healthy_deadline`; default 5m; `time.Duration`"
+        None,
+        alias="HealthyDeadline",
+        description="Time a new allocation has to become healthy, in ns; default 5m.",
     )
     progress_deadline: Duration | None = Field(
-        None, alias="ProgressDeadline", description="HCL `progress_deadline`; default 10m; `time.Duration`"
+        None,
+        alias="ProgressDeadline",
+        description="Time to get an allocation healthy before the deployment fails, in ns; default 10m.",
     )
-    canary: Int64 | None = Field(None, alias="Canary", description="HCL `canary`; default 0; `int`")
+    canary: Int64 | None = Field(
+        None,
+        alias="Canary",
+        description="Canary allocations started before a change rolls out; default 0 (no canaries).",
+    )
     auto_revert: bool | None = Field(
-        None, alias="AutoRevert", description="HCL `auto_revert`; default false; `bool`"
+        None,
+        alias="AutoRevert",
+        description="Revert to the last stable job version when the deployment fails; default false.",
     )
     auto_promote: bool | None = Field(
-        None, alias="AutoPromote", description="HCL `auto_promote`; default false; `bool`"
+        None,
+        alias="AutoPromote",
+        description="Promote canaries once all are healthy; needs `Canary` above 0; default false.",
     )
 
 
 class DisconnectStrategy(NomadModel):
-    """HCL `disconnect` (group). Replaces the deprecated group fields max_client_disconnect / stop_after_client_disconnect / prevent_reschedule_on_lost."""
+    """What happens to a group's allocations when their client node disconnects (HCL `disconnect`).
+
+    Replaces the deprecated group fields `MaxClientDisconnect`, `StopAfterClientDisconnect` and
+    `PreventRescheduleOnLost`, which Nomad 2.0 ignores.
+    """
 
     lost_after: Duration | None = Field(
         None,
         alias="LostAfter",
-        description="HCL `lost_after`; default —; `time.Duration` — server type **non-pointer** duration",
+        description="How long allocations stay unknown before they count as lost, in ns.",
     )
     stop_on_client_after: Duration | None = Field(
         None,
         alias="StopOnClientAfter",
-        description="HCL `stop_on_client_after`; default —; same — service/batch only",
+        description="Disconnected client stops its allocations after this, in ns; service and batch.",
     )
-    replace: bool | None = Field(None, alias="Replace", description="HCL `replace`; default true; same")
+    replace: bool | None = Field(
+        None,
+        alias="Replace",
+        description="Start replacements elsewhere while the node is disconnected; default true.",
+    )
     reconcile: Literal["", "best_score", "longest_running", "keep_original", "keep_replacement"] | None = (
         Field(
             None,
             alias="Reconcile",
-            description="HCL `reconcile`; default 'best_score'; `string` — best_score · longest_running · keep_original · keep_replacement; server type plain string",
+            description="Which allocation to keep when the node reconnects; default best_score.",
         )
     )

@@ -11,41 +11,53 @@ __all__ = ["ScalingPolicy"]
 
 
 class ScalingPolicy(NomadModel):
-    """HCL `scaling`. Group level (`TaskGroup.Scaling`, horizontal) and task level (`Task.ScalingPolicies`, Enterprise vertical)."""
+    """An autoscaling policy (HCL `scaling`) read by the Nomad Autoscaler.
+
+    `TaskGroup.Scaling` bounds the group count (horizontal); `Task.ScalingPolicies` holds Enterprise
+    vertical CPU and memory policies. Nomad stores `Policy` without interpreting it.
+    """
 
     min: Int64 | None = Field(
-        None, alias="Min", description="HCL `min`; default the group Count (group policy); `int64`"
+        None,
+        alias="Min",
+        description="Lowest count the autoscaler may set; default the group count (group policy).",
     )
     max: Int64 | None = Field(
         None,
         alias="Max",
-        description="HCL `max`; default — none; agent converts null to −1 which fails validation; `int64`",
+        description="Highest count the autoscaler may set; required, not below `Min` or the count.",
     )
     policy: dict[str, JSONValue] | None = Field(
-        None, alias="Policy", description="HCL `policy` block; default —; same — opaque autoscaler config"
+        None,
+        alias="Policy",
+        description="Autoscaler policy document (checks, strategy, target); opaque to Nomad.",
     )
     enabled: bool | None = Field(
-        None,
-        alias="Enabled",
-        description="HCL `enabled`; default true (group policy; agent also treats null as true); `bool`",
+        None, alias="Enabled", description="Whether the autoscaler acts on this policy; default true."
     )
     type: str | None = Field(
-        None, alias="Type", description="HCL `type`; default 'horizontal' (group policy); same"
+        None,
+        alias="Type",
+        description="Policy type: horizontal (group default); vertical types need Enterprise.",
     )
-    id: str | None = Field(None, alias="ID", description="HCL —; default —; same — server-set")
+    id: str | None = Field(None, alias="ID", description="Policy ID; set by the server.")
     namespace: str | None = Field(
         None,
         alias="Namespace",
-        description="HCL —; default —; **api-only** — (server keeps it inside Target)",
+        description="Namespace of the policy; not stored, the server keeps it in `Target`.",
     )
     target: dict[str, str] | None = Field(
         None,
         alias="Target",
-        description="HCL —; default —; same — server-set: {Namespace, Job, Group[, Task]}",
+        description="What the policy scales: Namespace, Job, Group and Task keys; set by the server.",
     )
     create_index: UInt64 | None = Field(
-        None, alias="CreateIndex", description="HCL —; default —; same — server-set"
+        None,
+        alias="CreateIndex",
+        description="Raft index at which the policy was created; set by the server.",
     )
     modify_index: UInt64 | None = Field(
-        None, alias="ModifyIndex", description="HCL —; default —; same — server-set"
+        None,
+        alias="ModifyIndex",
+        description="Raft index of the last change to the policy; set by the server.",
     )

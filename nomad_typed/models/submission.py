@@ -11,21 +11,39 @@ __all__ = ["JobSubmission"]
 
 
 class JobSubmission(NomadModel):
-    """Original job source, optional key `Submission` of the register body; returned by `GET /v1/job/:id/submission`. ---"""
+    """The original source of a job version, as sent in the optional `Submission` of a register body.
 
-    source: str | None = Field(None, alias="Source", description="HCL —; default —; same")
-    format: str | None = Field(
-        None,
-        alias="Format",
-        description="HCL —; default —; same — 'hcl2' / 'json' (hcl1 no longer parseable)",
+    `GET /v1/job/:id/submission` returns it with four more keys set by the server (`Namespace`,
+    `JobID`, `Version`, `JobModifyIndex`).
+    """
+
+    source: str | None = Field(
+        None, alias="Source", description="Job source text exactly as written, HCL or JSON."
     )
+    format: str | None = Field(None, alias="Format", description="Format of `Source`: hcl2 or json.")
     variable_flags: dict[str, str] | None = Field(
         None,
         alias="VariableFlags",
-        description="HCL —; default empty → null; the agent URL-query-escapes each value when storing and unescapes on GET — send raw values; same",
+        description="Variable values given on the command line, by name; send them unescaped.",
     )
-    variables: str | None = Field(None, alias="Variables", description="HCL —; default —; same")
-    namespace: str | None = Field(None, alias="Namespace", description="SERVER")
-    job_id: str | None = Field(None, alias="JobID", description="SERVER")
-    version: UInt64 | None = Field(None, alias="Version", description="SERVER")
-    job_modify_index: UInt64 | None = Field(None, alias="JobModifyIndex", description="SERVER")
+    variables: str | None = Field(
+        None, alias="Variables", description="Content of the variables file used to render `Source`."
+    )
+    namespace: str | None = Field(
+        None,
+        alias="Namespace",
+        description="Namespace of the job; set by the server, present only in responses.",
+    )
+    job_id: str | None = Field(
+        None, alias="JobID", description="ID of the job; set by the server, present only in responses."
+    )
+    version: UInt64 | None = Field(
+        None,
+        alias="Version",
+        description="Job version this source produced; set by the server, present only in responses.",
+    )
+    job_modify_index: UInt64 | None = Field(
+        None,
+        alias="JobModifyIndex",
+        description="Job modify index of that version; set by the server, present only in responses.",
+    )
