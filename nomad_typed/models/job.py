@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -34,6 +34,10 @@ class Job(NomadModel):
     Job-level ``Update``, ``Reschedule`` and ``Migrate`` are merged into every group; the stored
     job keeps only ``Update.Stagger`` and ``Update.MaxParallel``.
     """
+
+    STATUS_PENDING: ClassVar[str] = "pending"
+    STATUS_RUNNING: ClassVar[str] = "running"
+    STATUS_DEAD: ClassVar[str] = "dead"
 
     @classmethod
     def _unwrap_wire(cls, data: object) -> object:
