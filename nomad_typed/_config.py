@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ._exceptions import NomadConfigError
 
-__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "Secret", "Timeout"]
+__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "SecretString", "Timeout"]
 
 DEFAULT_ADDRESS = "http://127.0.0.1:4646"
 
@@ -22,7 +22,7 @@ DEFAULT_ADDRESS = "http://127.0.0.1:4646"
 _GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 
 
-class Secret:
+class SecretString:
     """A secret string (ACL token, password) that never shows in ``repr``/``str`` or logs."""
 
     __slots__ = ("_value",)
@@ -35,12 +35,12 @@ class Secret:
         return self._value
 
     def __repr__(self) -> str:
-        return "Secret('**********')"
+        return "SecretString('**********')"
 
     __str__ = __repr__
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
+        return isinstance(other, SecretString) and other._value == self._value
 
     def __hash__(self) -> int:
         return hash(self._value)
@@ -54,7 +54,7 @@ class BasicAuth:
     """HTTP basic authentication (``NOMAD_HTTP_AUTH=user:pass``), for proxies in front of Nomad."""
 
     username: str
-    password: Secret
+    password: SecretString
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Config:
     """Immutable, resolved client configuration. Build it with :meth:`Config.resolve`."""
 
     address: str = DEFAULT_ADDRESS
-    token: Secret | None = None
+    token: SecretString | None = None
     namespace: str | None = None
     region: str | None = None
     http_auth: BasicAuth | None = None
@@ -131,7 +131,7 @@ class Config:
         raw_token = pick(token, "NOMAD_TOKEN")
         return cls(
             address=base,
-            token=Secret(raw_token) if raw_token else None,
+            token=SecretString(raw_token) if raw_token else None,
             namespace=pick(namespace, "NOMAD_NAMESPACE"),
             region=pick(region, "NOMAD_REGION"),
             http_auth=auth,
@@ -182,7 +182,7 @@ def _normalize_address(address: str) -> tuple[str, BasicAuth | None]:
     if "@" in netloc:
         userinfo, netloc = netloc.rsplit("@", 1)
         user, _, password = userinfo.partition(":")
-        auth = BasicAuth(unquote(user), Secret(unquote(password)))
+        auth = BasicAuth(unquote(user), SecretString(unquote(password)))
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", "")), auth
 
 
@@ -193,7 +193,7 @@ def _basic_auth(value: str | tuple[str, str] | None) -> BasicAuth | None:
         username, password = value
     else:
         username, _, password = value.partition(":")
-    return BasicAuth(username, Secret(password))
+    return BasicAuth(username, SecretString(password))
 
 
 def _timeout(value: float | tuple[float, float] | Timeout | None) -> Timeout:

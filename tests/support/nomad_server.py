@@ -1,0 +1,228 @@
+"""A loopback HTTP server that answers like a Nomad agent, for tests over real sockets.
+
+Routes map a method and a path pattern (matched against the raw, still percent-escaped path) to
+a status, headers (``X-Nomad-Index`` …) and a body, usually a recorded Nomad answer from the
+corpus. Every request is recorded. Faults can be queued per route: error statuses, redirects,
+garbage bodies, slow answers and dropped connections.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from typing_extensions import Self
+
+__all__ = ["CORPUS", "ID", "NomadServer", "Recorded", "Reply", "corpus_body", "job_routes"]
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+#: Pattern of one percent-escaped path segment (a job ID, an allocation ID …).
+ID = r"[^/]+"
+
+
+def corpus_body(relative: str) -> bytes:
+    """The bytes of a corpus file, e.g. ``responses/job_read/docs-v2.0.x_read-job.json``."""
+    return (CORPUS / relative).read_bytes()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer: status, extra headers, body; or a fault (``drop`` closes the connection unanswered)."""
+
+    status: int = 200
+    body: bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+    delay: float = 0.0
+    drop: bool = False
+
+    @classmethod
+    def json(cls, document: object, *, status: int = 200, index: int | None = None) -> Reply:
+        """A JSON answer, with ``X-Nomad-Index`` when ``index`` is given."""
+        headers = {"X-Nomad-Index": str(index)} if index is not None else {}
+        return cls(status=status, body=json.dumps(document).encode(), headers=headers)
+
+    @classmethod
+    def text(cls, status: int, text: str, *, headers: Mapping[str, str] | None = None) -> Reply:
+        """A plain-text error, the way Nomad reports failures."""
+        return cls(status=status, body=text.encode(), headers=dict(headers or {}), content_type="text/plain")
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One request the server received."""
+
+    method: str
+    raw_path: str
+    raw_query: str
+    headers: Mapping[str, str]
+    body: bytes
+
+    @property
+    def path(self) -> str:
+        """The path with percent-escapes decoded, as Nomad's router sees it."""
+        return unquote(self.raw_path)
+
+    @property
+    def query(self) -> dict[str, list[str]]:
+        """Query parameters, blank values kept."""
+        return parse_qs(self.raw_query, keep_blank_values=True)
+
+    def json(self) -> object:
+        """The body decoded as JSON."""
+        return json.loads(self.body)
+
+
+@dataclass
+class _Route:
+    method: str
+    pattern: re.Pattern[str]
+    reply: Reply
+    faults: deque[Reply] = field(default_factory=deque)
+
+
+class NomadServer:
+    """A threaded HTTP server on 127.0.0.1 with a route table; use it as a context manager."""
+
+    def __init__(self) -> None:
+        self.requests: list[Recorded] = []
+        self._routes: list[_Route] = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server.daemon_threads = True
+        self._server.nomad = self  # type: ignore[attr-defined]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="nomad-server", daemon=True)
+
+    @property
+    def address(self) -> str:
+        """``http://127.0.0.1:<port>``."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def route(self, method: str, pattern: str, reply: Reply) -> None:
+        """Answer ``method`` on paths fully matching ``pattern`` (under ``/v1/``) with ``reply``.
+
+        A later route for the same method and pattern replaces the earlier one.
+        """
+        compiled = re.compile(r"/v1/" + pattern)
+        with self._lock:
+            self._routes = [r for r in self._routes if (r.method, r.pattern) != (method, compiled)]
+            self._routes.append(_Route(method, compiled, reply))
+
+    def fault(self, method: str, pattern: str, *replies: Reply) -> None:
+        """Answer the next requests of an existing route with ``replies``, in order, then normally."""
+        compiled = re.compile(r"/v1/" + pattern)
+        with self._lock:
+            for route in self._routes:
+                if (route.method, route.pattern) == (method, compiled):
+                    route.faults.extend(replies)
+                    return
+        raise KeyError(f"no route {method} {pattern}")
+
+    def seen(self, method: str | None = None) -> list[Recorded]:
+        """Requests received so far, optionally only those with ``method``."""
+        with self._lock:
+            return [r for r in self.requests if method is None or r.method == method]
+
+    def clear(self) -> None:
+        """Forget the recorded requests."""
+        with self._lock:
+            self.requests.clear()
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def _answer(self, recorded: Recorded) -> Reply:
+        with self._lock:
+            self.requests.append(recorded)
+            for route in reversed(self._routes):
+                if route.method == recorded.method and route.pattern.fullmatch(recorded.raw_path):
+                    return route.faults.popleft() if route.faults else route.reply
+        return Reply.text(404, f"no route for {recorded.method} {recorded.raw_path}")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep test output quiet."""
+
+    def _handle(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        parts = urlsplit(self.path)
+        recorded = Recorded(self.command, parts.path, parts.query, dict(self.headers.items()), body)
+        nomad: NomadServer = self.server.nomad  # type: ignore[attr-defined]
+        reply = nomad._answer(recorded)
+        if reply.delay:
+            time.sleep(reply.delay)
+        if reply.drop:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(reply.body)))
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+
+def job_routes(server: NomadServer, *, index: int = 42) -> None:
+    """Routes for every job endpoint, each answering with its recorded Nomad body."""
+    read_headers = {"X-Nomad-Index": str(index), "X-Nomad-KnownLeader": "true", "X-Nomad-LastContact": "0"}
+    write_headers = {"X-Nomad-Index": str(index)}
+    for method, pattern, relative in _JOB_ROUTES:
+        headers = read_headers if method == "GET" else write_headers
+        server.route(method, pattern, Reply(body=corpus_body(relative), headers=headers))
+
+
+_JOB_ROUTES: tuple[tuple[str, str, str], ...] = (
+    ("GET", "jobs", "responses/jobs_list/docs-v2.0.x_list-jobs.json"),
+    ("POST", "jobs", "responses/jobs_register/docs-v2.0.x_create-job.json"),
+    ("POST", "jobs/parse", "responses/jobs_parse/docs-v2.0.x_parse-job.json"),
+    ("POST", "validate/job", "responses/job_validate/docs-v2.0.x_validate-job.json"),
+    ("GET", f"job/{ID}", "responses/job_read/docs-v2.0.x_read-job.json"),
+    ("POST", f"job/{ID}", "responses/job_update/docs-v2.0.x_update-existing-job.json"),
+    ("DELETE", f"job/{ID}", "responses/job_deregister/docs-v2.0.x_stop-a-job.json"),
+    ("GET", f"job/{ID}/versions", "responses/job_versions/docs-v2.0.x_list-job-versions_1.json"),
+    ("GET", f"job/{ID}/allocations", "responses/job_allocations/docs-v2.0.x_list-job-allocations.json"),
+    ("GET", f"job/{ID}/evaluations", "responses/job_evaluations/docs-v2.0.x_list-job-evaluations.json"),
+    ("GET", f"job/{ID}/deployments", "responses/deployments_list/docs-v2.0.x_list-deployments.json"),
+    ("GET", f"job/{ID}/deployment", "responses/deployment_read/docs-v2.0.x_read-deployment.json"),
+    ("GET", f"job/{ID}/summary", "responses/job_summary/docs-v2.0.x_read-job-summary.json"),
+    ("POST", f"job/{ID}/plan", "responses/job_plan/docs-v2.0.x_create-job-plan.json"),
+    ("POST", f"job/{ID}/dispatch", "responses/job_dispatch/docs-v2.0.x_dispatch-job.json"),
+    ("POST", f"job/{ID}/revert", "responses/job_revert/docs-v2.0.x_revert-to-older-job-version.json"),
+    ("POST", f"job/{ID}/stable", "responses/job_stable/docs-v2.0.x_set-job-stability.json"),
+    ("POST", f"job/{ID}/evaluate", "responses/job_evaluate/docs-v2.0.x_create-job-evaluation.json"),
+    (
+        "POST",
+        f"job/{ID}/periodic/force",
+        "responses/job_periodic_force/docs-v2.0.x_force-new-periodic-instance.json",
+    ),
+    ("POST", f"job/{ID}/scale", "responses/job_scale/docs-v2.0.x_scale-task-group.json"),
+    ("GET", f"job/{ID}/services", "responses/job_services/docs-v2.0.x_job-services.json"),
+)
