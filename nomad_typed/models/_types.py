@@ -8,14 +8,26 @@ so the same mistakes fail locally, at their JSON path, before anything is sent.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    Strict,
+    ValidationInfo,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from typing_extensions import TypeAliasType
+
+from ._paths import join_index, join_map_key
 
 __all__ = [
     "WIRE_CONTEXT",
@@ -54,7 +66,70 @@ JSONValue = TypeAliasType(
     "JSONValue",
     "bool | int | float | str | list[JSONValue] | dict[str, JSONValue] | None",
 )
-JSONObject = dict[str, JSONValue]
+
+
+class _FreeFormObject:
+    """Validation of free-form JSON objects (``Task.Config``, scaling ``Policy`` …).
+
+    One walk in Python over the value instead of pydantic's recursive union, which costs several
+    times more than parsing the JSON itself; the checks are the same: JSON types only, string
+    keys, no NaN or infinity (Go's decoder rejects them).
+    """
+
+    def __get_pydantic_core_schema__(self, source: object, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.with_info_plain_validator_function(_free_form_object)
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "object", "additionalProperties": True}
+
+
+def _free_form_object(value: object, info: ValidationInfo) -> dict[str, JSONValue]:
+    if not isinstance(value, dict):
+        raise PydanticCustomError("dict_type", "expected a JSON object, got {kind}", {"kind": _kind(value)})
+    problem = _first_non_json(value)
+    if problem is not None:
+        where, kind = problem
+        raise PydanticCustomError(
+            "json_value", "{where}: {kind} is not a JSON value", {"where": where or "value", "kind": kind}
+        )
+    # A dict from Python code is copied, so later changes to the caller's dict do not leak in.
+    return value if info.mode == "json" else dict(value)
+
+
+def _first_non_json(value: object) -> tuple[str, str] | None:
+    """Where the first value JSON cannot carry is (a path) and what it is; ``None`` if all are fine.
+
+    The path is only assembled on the way out of a failure: the walk itself must stay cheap.
+    """
+    if value is None or isinstance(value, (str, int)):  # bool is an int
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else ("", repr(value))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return ("", f"the key {key!r}")
+            found = _first_non_json(item)
+            if found is not None:
+                return (join_map_key("", key) + found[0], found[1])
+        return None
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _first_non_json(item)
+            if found is not None:
+                return (join_index("", index) + found[0], found[1])
+        return None
+    return ("", _kind(value))
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+#: A free-form JSON object: driver ``Config``, proxy configs, scaling ``Policy``, event ``Meta``.
+JSONObject = Annotated[dict[str, JSONValue], _FreeFormObject()]
 
 _NS_PER_UNIT: dict[str, int] = {
     "ns": 1,

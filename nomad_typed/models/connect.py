@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ._base import NomadModel
-from ._types import Duration, Int64, JSONValue, UInt16, UInt32
+from ._types import Duration, Int64, JSONObject, UInt16, UInt32
 from .identity import WorkloadIdentity
 from .logs import LogConfig
 from .resources import Resources
@@ -126,7 +126,7 @@ class ConsulProxy(NomadModel):
         alias="TransparentProxy",
         description="Send all task traffic through Envoy with iptables rules (HCL `transparent_proxy`).",
     )
-    config: dict[str, JSONValue] | None = Field(
+    config: JSONObject | None = Field(
         None,
         alias="Config",
         description="Opaque proxy configuration passed to Consul unchanged; values may interpolate.",
@@ -181,7 +181,7 @@ class ConsulUpstream(NomadModel):
         alias="MeshGateway",
         description="Mesh gateway use for this upstream; GET responses always include it.",
     )
-    config: dict[str, JSONValue] | None = Field(
+    config: JSONObject | None = Field(
         None,
         alias="Config",
         description="Opaque upstream configuration passed to Consul unchanged; values may interpolate.",
@@ -287,7 +287,7 @@ class SidecarTask(NomadModel):
         None, alias="Driver", description="Task driver that runs Envoy; default docker."
     )
     user: str | None = Field(None, alias="User", description="User the proxy task runs as.")
-    config: dict[str, JSONValue] | None = Field(
+    config: JSONObject | None = Field(
         None,
         alias="Config",
         description="Driver configuration; keys set here override the injected Envoy configuration.",
@@ -385,7 +385,7 @@ class ConsulGatewayProxy(NomadModel):
         alias="EnvoyDNSDiscoveryType",
         description="How Envoy resolves upstream host names: STRICT_DNS or LOGICAL_DNS (Envoy default).",
     )
-    config: dict[str, JSONValue] | None = Field(
+    config: JSONObject | None = Field(
         None, alias="Config", description="Opaque Envoy configuration passed to Consul unchanged."
     )
 

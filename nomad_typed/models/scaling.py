@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ._base import NomadModel
-from ._types import Int64, JSONValue, UInt64
+from ._types import Int64, JSONObject, UInt64
 
 __all__ = ["ScalingPolicy"]
 
@@ -27,7 +27,7 @@ class ScalingPolicy(NomadModel):
         alias="Max",
         description="Highest count the autoscaler may set; required, not below `Min` or the count.",
     )
-    policy: dict[str, JSONValue] | None = Field(
+    policy: JSONObject | None = Field(
         None,
         alias="Policy",
         description="Autoscaler policy document (checks, strategy, target); opaque to Nomad.",

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ._base import NomadModel
-from ._types import Duration, Int64, JSONValue
+from ._types import Duration, Int64, JSONObject
 from .consul import Consul
 from .identity import WorkloadIdentity
 from .logs import LogConfig
@@ -54,7 +54,7 @@ class Task(NomadModel):
         alias="Lifecycle",
         description="Runs the task before, after or beside the group's main tasks.",
     )
-    config: dict[str, JSONValue] | None = Field(
+    config: JSONObject | None = Field(
         None,
         alias="Config",
         description="Driver-specific settings, e.g. the image and args of a docker task.",
@@ -429,7 +429,7 @@ class Secret(NomadModel):
         description="Secret store: `nomad` (Nomad Variables), `vault` or a custom plugin; required.",
     )
     path: str | None = Field(None, alias="Path", description="Location of the secret in the store; required.")
-    config: dict[str, JSONValue] | None = Field(
+    config: JSONObject | None = Field(
         None,
         alias="Config",
         description="Options of the built-in nomad and vault providers, e.g. the KV engine.",
