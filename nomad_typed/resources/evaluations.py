@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing_extensions import Unpack
 
 from .._transport import QueryOptions, Response, Transport, parse_list, parse_model
-from ..models.responses import AllocListStub, Evaluation
+from ..models.responses import AllocListStub, EvalCountResponse, Evaluation
 from ._base import Resource, iterate_pages, with_meta
 
 __all__ = ["Evaluations", "EvaluationsWithMeta"]
@@ -84,6 +84,12 @@ class Evaluations(Resource):
         ]
         return self._read(["evaluations"], options, params)
 
+    def count(self, *, filter: str | None = None, **options: Unpack[QueryOptions]) -> EvalCountResponse:
+        """How many evaluations match ``filter`` (``GET /v1/evaluations/count``)."""
+        return parse_model(
+            self._read(["evaluations", "count"], options, [("filter", filter)]), EvalCountResponse
+        )
+
     def allocations(self, eval_id: str, **options: Unpack[QueryOptions]) -> builtins.list[AllocListStub]:
         """Allocations the evaluation placed (``GET /v1/evaluation/:eval_id/allocations``)."""
         return parse_list(self._read(["evaluation", eval_id, "allocations"], options), AllocListStub)
@@ -95,4 +101,5 @@ class EvaluationsWithMeta:
     def __init__(self, evaluations: Evaluations) -> None:
         self.get = with_meta(evaluations.get)
         self.list = with_meta(evaluations.list)
+        self.count = with_meta(evaluations.count)
         self.allocations = with_meta(evaluations.allocations)

@@ -21,7 +21,7 @@ from .._transport import (
     parse_optional,
 )
 from ..models import Job, JobSubmission
-from ..models._types import WIRE_CONTEXT, JSONObject, JSONValue
+from ..models._types import WIRE_CONTEXT, JSONObject
 from ..models.requests import (
     EvalOptions,
     JobDispatchRequest,
@@ -59,7 +59,7 @@ from ._base import Resource, iterate_pages, with_meta
 __all__ = ["JobInput", "Jobs", "JobsWithMeta"]
 
 #: A job as a model, or as Nomad's JSON: bare (``{"ID": …}``) or enveloped (``{"Job": {…}, …}``).
-JobInput = Job | Mapping[str, JSONValue]
+JobInput = Job | Mapping[str, object]
 
 
 class Jobs(Resource):
