@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import ssl
 import threading
 import time
 from collections import deque
@@ -93,22 +94,26 @@ class _Route:
 
 
 class NomadServer:
-    """A threaded HTTP server on 127.0.0.1 with a route table; use it as a context manager."""
+    """A threaded HTTP(S) server on 127.0.0.1 with a route table; use it as a context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, tls: ssl.SSLContext | None = None) -> None:
         self.requests: list[Recorded] = []
         self._routes: list[_Route] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
         self._server.nomad = self  # type: ignore[attr-defined]
+        self._scheme = "http"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         self._thread = threading.Thread(target=self._server.serve_forever, name="nomad-server", daemon=True)
 
     @property
     def address(self) -> str:
-        """``http://127.0.0.1:<port>``."""
+        """``http://127.0.0.1:<port>`` (``https://`` when serving TLS)."""
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self._scheme}://{host!s}:{port}"
 
     def route(self, method: str, pattern: str, reply: Reply) -> None:
         """Answer ``method`` on paths fully matching ``pattern`` (under ``/v1/``) with ``reply``.
