@@ -39,6 +39,7 @@ from .jobs import (
     JobDeregisterResponse,
     JobDispatchResponse,
     JobListStub,
+    JobPlanResponse,
     JobRegisterResponse,
     JobScaleStatus,
     JobScaleStatusResponse,
@@ -52,14 +53,8 @@ from .jobs import (
     TaskGroupScaleStatus,
     TaskGroupSummary,
 )
-from .plan import (
-    AllocationMetric,
-    AllocMetric,
-    DesiredUpdates,
-    JobPlanResponse,
-    NodeScoreMeta,
-    PlanAnnotations,
-)
+from .metrics import AllocationMetric, AllocMetric, NodeScoreMeta
+from .plan import DesiredUpdates, PlanAnnotations
 from .services import ServiceRegistration
 
 __all__ = [

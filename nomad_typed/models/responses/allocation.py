@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -13,10 +13,7 @@ from ..network import DNSConfig, NetworkResource
 from ..resources import Resources
 from ..task import TaskLifecycle
 from ._meta import WriteMetaBody
-
-if TYPE_CHECKING:
-    # plan.py needs AllocListStub, so it completes Allocation once AllocMetric exists.
-    from .plan import AllocMetric
+from .metrics import AllocMetric
 
 __all__ = [
     "AllocDeploymentStatus",

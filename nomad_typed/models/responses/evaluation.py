@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from pydantic import Field
 
 from .._base import NomadModel
 from .._types import Duration, Int64, NanoTime, Timestamp, UInt64
 from ._meta import QueryMetaBody
-
-if TYPE_CHECKING:
-    # plan.py needs Evaluation, so it completes Evaluation once these exist.
-    from .plan import AllocMetric, PlanAnnotations
+from .metrics import AllocMetric
+from .plan import PlanAnnotations
 
 __all__ = ["EvalCountResponse", "Evaluation", "EvaluationStub"]
 

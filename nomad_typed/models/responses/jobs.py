@@ -7,13 +7,17 @@ from typing import ClassVar
 from pydantic import Field
 
 from .._base import NomadModel
-from .._types import Int64, JSONObject, NanoTime, UInt64
+from .._types import Int64, JSONObject, NanoTime, Timestamp, UInt64
 from ..job import Job, Multiregion
 from ..task import Action
 from ._meta import QueryMetaBody, WriteMetaBody
 from .diff import JobDiff
+from .evaluation import Evaluation
+from .metrics import AllocMetric
+from .plan import PlanAnnotations
 
 __all__ = [
+    "JobPlanResponse",
     "JobAction",
     "JobChildrenSummary",
     "JobDeregisterResponse",
@@ -192,6 +196,40 @@ class JobDeregisterResponse(QueryMetaBody):
         None,
         alias="VolumeEvalIndex",
         description="Raft index at which the volume-claim evaluation was created",
+    )
+
+
+class JobPlanResponse(WriteMetaBody):
+    """Result of ``POST /v1/job/:job_id/plan``: what registering the job would do, without doing it."""
+
+    annotations: PlanAnnotations | None = Field(
+        None, alias="Annotations", description="What the scheduler would do per task group"
+    )
+    failed_tg_allocs: dict[str, AllocMetric] | None = Field(
+        None,
+        alias="FailedTGAllocs",
+        description="Why placements would fail, keyed by task group; null if none",
+    )
+    job_modify_index: UInt64 | None = Field(
+        None,
+        alias="JobModifyIndex",
+        description="Current JobModifyIndex; send it back with EnforceIndex to register only if unchanged",
+    )
+    created_evals: list[Evaluation] | None = Field(
+        None, alias="CreatedEvals", description="Blocked evaluations that registering would create"
+    )
+    diff: JobDiff | None = Field(
+        None,
+        alias="Diff",
+        description="Changes against the registered job; null unless the plan asked for a diff",
+    )
+    next_periodic_launch: Timestamp = Field(
+        None, alias="NextPeriodicLaunch", description="Next launch of a periodic job; null for other jobs"
+    )
+    warnings: str | None = Field(
+        None,
+        alias="Warnings",
+        description="Non-fatal warnings as one text ('N warning(s):' then '* …' lines); empty when none",
     )
 
 
