@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Generic, Literal, Optional, TypeVar, cast
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -228,6 +228,8 @@ class Transport:
         """
         url = self.url(segments)
         query, read_timeout = self._query(params, options)
+        # What logs and errors show: the whole URL, which never holds the token (a header does).
+        shown = f"{url}?{urlencode(query)}" if query else url
         headers = {"Accept": "application/json"}
         if body is not None:
             headers["Content-Type"] = content_type
@@ -256,30 +258,30 @@ class Transport:
                     allow_redirects=False,
                 )
             except requests.RequestException as err:
-                failure = _transport_error(err, method, url)
+                failure = _transport_error(err, method, shown)
                 if attempt < self.retry.max_attempts and _may_retry_failure(err, mode):
-                    self._back_off(method, url, attempt, f"{type(err).__name__}", None)
+                    self._back_off(method, shown, attempt, f"{type(err).__name__}", None)
                     continue
-                logger.debug("%s %s failed after %d attempt(s): %s", method, url, attempt, failure)
+                logger.debug("%s %s failed after %d attempt(s): %s", method, shown, attempt, failure)
                 raise failure from err
             status = reply.status_code
             if status in self.retry.retry_statuses and mode != "write" and attempt < self.retry.max_attempts:
                 retry_after = _retry_after(reply.headers.get("Retry-After"))
                 reply.close()
-                self._back_off(method, url, attempt, f"HTTP {status}", retry_after)
+                self._back_off(method, shown, attempt, f"HTTP {status}", retry_after)
                 continue
             break
         elapsed = timedelta(seconds=time.monotonic() - started)
-        logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, url, status, attempt, _ms(elapsed))
+        logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, shown, status, attempt, _ms(elapsed))
         if not 200 <= status < 300:
             raise error_for_status(
-                status, method, url, reply.text, retry_after=_retry_after(reply.headers.get("Retry-After"))
+                status, method, shown, reply.text, retry_after=_retry_after(reply.headers.get("Retry-After"))
             )
         meta = QueryMeta.from_headers(reply.headers, elapsed)
         sink = _meta_sink.get()
         if sink is not None:
             sink.append(meta)
-        return Response(method, url, status, reply.content, meta, reply.headers)
+        return Response(method, shown, status, reply.content, meta, reply.headers)
 
     def _back_off(self, method: str, url: str, attempt: int, reason: str, retry_after: float | None) -> None:
         delay = self.retry.delay(attempt, retry_after, self._jitter())
