@@ -1,0 +1,129 @@
+"""Offline job validation with the checks Nomad's server makes on register, plan and validate.
+
+``validate_job(job_or_wire)`` returns :class:`Issue` objects in three layers:
+
+1. **structure** — the document must decode the way Nomad's Go decoder decodes it (types, integer
+   ranges, durations as integer nanoseconds, known enum values). Structural errors stop here.
+2. **unknown-field** / **legacy-field** — keys Nomad silently drops, with a "did you mean"
+   suggestion; keys older Nomad versions had are warnings.
+3. **Nomad's rules** (``V…`` errors, ``W…`` warnings) — run on a copy canonicalized with Nomad's
+   own defaults, so a job Nomad accepts is never flagged. :data:`RULES` lists every rule
+   implemented; :data:`STRUCTURAL_RULES` the rules the models already enforce while parsing.
+
+Rules not checked, and why:
+
+* Need server state or configuration: V005/V008–V019 (request envelopes, query parameters and
+  other endpoints), V007 (a register option, not part of the job), V425 (server versions), V426
+  and W12's counterpart for implicit identities (agent Vault/Consul identity configuration), V445
+  (Vault clusters enabled on the server), V450–V453 (namespaces, namespace capabilities, node
+  pools), V460–V490 (ACLs, Sentinel, enforce-index, update transitions, dispatch, scale, revert,
+  plan-time checks), W11 (memory oversubscription setting of the node pool), W13
+  (``job_max_source_size``), W14 (Sentinel). V422 and V423 use Nomad's defaults
+  (``job_max_priority`` 100, ``job_max_count`` 50000).
+* Unreachable over the HTTP API, because the agent fills or drops the value first: V020 (region),
+  V026 (namespace), V029 (datacenters), V060/V065/V067 (restart, reschedule and ephemeral-disk
+  objects), V101 (the agent drops ``TaskName`` of task-level checks), V288/V289 (resources and
+  log config), V317 (the agent drops ``DiskMB``), V380 (the agent drops volumes of other types),
+  V402 (the server regenerates the scaling target), V424 (service identities are renamed by the
+  implicit-identity mutator), W02 (the agent drops the deprecated disconnect fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import ValidationError
+
+from nomad_typed.models import Job
+
+from ._canonical import canonicalize
+from ._context import RULES, Context
+from ._issue import Issue, Severity
+from ._paths import Path, Resolver
+from ._structure import KeyNote, read_keys_like_go, structure_issues
+from ._unknown import LEGACY_FIELDS, unknown_field_issues
+from .rules import run_rules
+
+__all__ = ["LEGACY_FIELDS", "RULES", "STRUCTURAL_RULES", "Issue", "Severity", "validate_job"]
+
+#: Nomad rules that the models enforce while parsing: a violation is a ``"structure"`` issue.
+STRUCTURAL_RULES: dict[str, str] = {
+    "V002": "values must have the JSON type and range of Nomad's Go field",
+    "V027": "Job.Type must not be empty",
+    "V028": "Job.Type must be service, batch, system or sysbatch",
+    "V420": "Job.Type cannot be _core",
+    "V122": "Service.AddressMode must be auto, host, driver, alloc or alloc_ipv6",
+    "V123": "Service.OnUpdate must be require_healthy, ignore_warnings or ignore",
+    "V124": "Service.Provider must be consul or nomad",
+    "V148": "ServiceCheck.InitialStatus must be passing, warning or critical",
+    "V151": "ServiceCheck.OnUpdate must be require_healthy, ignore_warnings or ignore",
+    "V175": "ConsulGatewayProxy.EnvoyDNSDiscoveryType must be STRICT_DNS or LOGICAL_DNS",
+    "V180": "ConsulIngressListener.Protocol must be tcp, http, http2 or grpc",
+    "V235": "ParameterizedJob.Payload must be optional, required or forbidden",
+    "V239": "TaskLifecycle.Hook must be prestart, poststart or poststop",
+    "V240": "RestartPolicy.Mode must be delay or fail",
+    "V248": "ReschedulePolicy.DelayFunction must be constant, exponential or fibonacci",
+    "V257": "MigrateStrategy.HealthCheck must be checks or task_states",
+    "V260": "UpdateStrategy.HealthCheck must be checks, task_states or manual",
+    "V274": "DisconnectStrategy.Reconcile must be a known option",
+    "V305": "TaskCSIPluginConfig.Type must be node, controller or monolith",
+    "V321": "NUMAResource.Affinity must be none, prefer or require",
+    "V331": "TaskArtifact.GetterMode must be any, file or dir",
+    "V347": "Template.ChangeMode must be noop, restart, signal or script",
+    "V353": "Vault.ChangeMode must be noop, restart or signal",
+    "V366": "WorkloadIdentity.ChangeMode must be noop, restart or signal",
+    "V397": "VolumeMount.PropagationMode must be private, host-to-task or bidirectional",
+    "V398": "VolumeMount.SELinuxLabel must be z or Z",
+}
+
+
+def validate_job(
+    job_or_wire: Job | Mapping[str, object] | str | bytes, *, allow_unknown_fields: bool = False
+) -> list[Issue]:
+    """Check a job the way Nomad's server would on register, plan or validate, without a server.
+
+    ``job_or_wire`` is a :class:`~nomad_typed.models.Job` or a wire document (a mapping or JSON
+    text; a bare job or a ``{"Job": {...}}`` envelope). With ``allow_unknown_fields`` unknown keys
+    are not reported (keys of older Nomad versions still are, as warnings).
+    """
+    notes: list[KeyNote] = []
+    if isinstance(job_or_wire, Job):
+        job = job_or_wire
+    else:
+        document = _as_document(job_or_wire)
+        if document is None:
+            return _parse_issues(job_or_wire)
+        document, notes = read_keys_like_go(document, Job)
+        try:
+            job = Job.from_wire(document)
+        except ValidationError as error:
+            return structure_issues(error, document, Job)
+    issues = unknown_field_issues(job, notes, allow_unknown=allow_unknown_fields)
+    renamed: dict[Path, str] = {(*note.path[:-1], note.field): note.key for note in notes if note.kind == "case"}
+    resolver = Resolver(job.to_dict(), renamed)
+    context = Context(canonicalize(job, resolver), job, resolver)
+    run_rules(context)
+    return issues + context.issues
+
+
+def _as_document(value: Mapping[str, object] | str | bytes) -> Mapping[str, object] | None:
+    """The bare job mapping of a wire document, or ``None`` when only the parser can tell what is wrong."""
+    if isinstance(value, (str, bytes, bytearray)):
+        import json
+
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            return None
+    if not isinstance(value, Mapping):
+        return None
+    envelope = value.get("Job")
+    return envelope if isinstance(envelope, Mapping) else value
+
+
+def _parse_issues(value: object) -> list[Issue]:
+    try:
+        Job.from_wire(value)  # type: ignore[arg-type]
+    except ValidationError as error:
+        return structure_issues(error, value, Job)
+    return []

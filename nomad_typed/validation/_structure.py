@@ -1,0 +1,176 @@
+"""Layer 1: does the document decode the way Nomad's Go decoder would decode it?
+
+Two jobs here. :func:`read_keys_like_go` rewrites a wire document the way ``encoding/json`` reads
+it — a key matching a field only case-insensitively is read as that field, a snake_case attribute
+name (which the models would accept but Nomad never reads) is dropped — and notes each such key.
+:func:`structure_issues` turns pydantic's errors into issues at the user's JSON paths.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import ValidationError
+
+from nomad_typed.models import NomadModel
+from nomad_typed.models._paths import MapKey
+
+from ._issue import Issue
+from ._paths import Path, render
+from ._typewalk import Slot, field_slot, item_slot, model_aliases
+
+__all__ = ["KeyNote", "read_keys_like_go", "structure_issues"]
+
+_GO_INT_TYPES = {
+    (-(2**7), 2**7 - 1): "int8",
+    (0, 2**8 - 1): "uint8",
+    (0, 2**16 - 1): "uint16",
+    (0, 2**32 - 1): "uint32",
+    (0, 2**64 - 1): "uint64",
+    (-(2**63), 2**63 - 1): "int64",
+}
+_EXPECTED = {
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "int_from_float": "an integer",
+    "bool_type": "a boolean",
+    "bool_parsing": "a boolean",
+    "string_type": "a string",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+    "mapping_type": "an object",
+    "list_type": "an array",
+}
+_BOUND_ERRORS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+@dataclass(frozen=True)
+class KeyNote:
+    """A key of a wire document that Nomad reads differently from how it is spelt.
+
+    ``kind`` is ``"case"`` when Go matches it to ``field`` case-insensitively (it was renamed so
+    the rest of validation sees what Nomad sees) and ``"name"`` when it is a snake_case attribute
+    name that Nomad ignores (it was dropped).
+    """
+
+    path: Path
+    key: str
+    field: str
+    kind: Literal["case", "name"]
+
+
+def read_keys_like_go(
+    document: Mapping[str, object], model: type[NomadModel]
+) -> tuple[dict[str, object], list[KeyNote]]:
+    """A copy of ``document`` with its keys read as Nomad reads them, and the keys that moved."""
+    notes: list[KeyNote] = []
+    return _read_model(document, model, (), notes), notes
+
+
+def _read_model(
+    document: Mapping[str, object], model: type[NomadModel], path: Path, notes: list[KeyNote]
+) -> dict[str, object]:
+    aliases = model_aliases(model)
+    folded = {alias.casefold(): alias for alias in aliases}
+    result: dict[str, object] = {}
+    for key, value in document.items():
+        target = key
+        if key not in aliases:
+            alias = folded.get(key.casefold())
+            if alias is not None and alias not in document:
+                notes.append(KeyNote((*path, key), key, alias, "case"))
+                target = alias
+            elif key in model.model_fields:
+                notes.append(KeyNote((*path, key), key, model.model_fields[key].alias or key, "name"))
+                continue
+        slot = field_slot(model, target) if target in aliases else None
+        result[target] = _read_value(value, slot, (*path, target), notes) if slot else value
+    return result
+
+
+def _read_value(value: object, slot: Slot, path: Path, notes: list[KeyNote]) -> object:
+    nested = slot.model
+    if nested is not None and isinstance(value, Mapping):
+        return _read_model(value, nested, path, notes)
+    if slot.is_list and isinstance(value, list):
+        item = item_slot(slot)
+        return [_read_value(entry, item, (*path, index), notes) for index, entry in enumerate(value)]
+    if slot.is_map and isinstance(value, Mapping):
+        item = item_slot(slot)
+        return {key: _read_value(entry, item, (*path, MapKey(key)), notes) for key, entry in value.items()}
+    return value
+
+
+def structure_issues(error: ValidationError, document: object, model: type[NomadModel]) -> list[Issue]:
+    """One issue per offending value; the several errors of one union value become one."""
+    found: dict[Path, tuple[str, bool]] = {}
+    for detail in error.errors(include_url=False):
+        path, slot, dropped_tags = _locate(detail["loc"], document, model)
+        message = _message(detail["type"], detail["msg"], detail.get("input"), slot)
+        if path in found:
+            if dropped_tags or found[path][1]:
+                found[path] = (f"expected a JSON value, got {_show(detail.get('input'))}", True)
+            continue
+        found[path] = (message, dropped_tags)
+    return [Issue("error", render(path), message, "structure") for path, (message, _) in found.items()]
+
+
+def _locate(
+    loc: Sequence[str | int], document: object, model: type[NomadModel]
+) -> tuple[Path, Slot | None, bool]:
+    """The user's path for a pydantic ``loc``, the slot found there, and whether tags were dropped."""
+    path: list[str | int] = []
+    slot: Slot | None = Slot(model)
+    value = document
+    dropped = False
+    for segment in loc:
+        if slot is None:
+            dropped = True
+            continue
+        nested = slot.model
+        if nested is not None and isinstance(segment, str):
+            path.append(segment)
+            slot = field_slot(nested, segment)
+            value = value.get(segment) if isinstance(value, Mapping) else None
+        elif isinstance(segment, int) and isinstance(value, list) and (slot.is_list or slot.is_json):
+            path.append(segment)
+            slot = item_slot(slot)
+            value = value[segment] if 0 <= segment < len(value) else None
+        elif isinstance(segment, str) and isinstance(value, Mapping) and segment in value:
+            if not (slot.is_map or slot.is_json):
+                dropped = True
+                continue
+            path.append(MapKey(segment))
+            slot = item_slot(slot)
+            value = value[segment]
+        else:
+            dropped = True
+    return tuple(path), slot, dropped
+
+
+def _message(kind: str, default: str, value: object, slot: Slot | None) -> str:
+    if kind == "literal_error" and slot is not None and slot.literals:
+        choices = ", ".join(json.dumps(choice) for choice in slot.literals)
+        return f"expected one of {choices}, got {_show(value)}"
+    if kind in _BOUND_ERRORS and slot is not None and slot.ge is not None and slot.le is not None:
+        go_type = _GO_INT_TYPES.get((slot.ge, slot.le))
+        suffix = f" ({go_type})" if go_type else ""
+        return f"must be between {slot.ge} and {slot.le}{suffix}, got {_show(value)}"
+    expected = _EXPECTED.get(kind)
+    if expected is not None:
+        return f"expected {expected}, got {_show(value)}"
+    return default
+
+
+def _show(value: object) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,67 @@
+"""Layer 2: keys Nomad would silently drop, with the field that was probably meant."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from nomad_typed.models import Job, NomadModel
+
+from ._issue import Issue
+from ._structure import KeyNote
+from ._paths import render
+from ._typewalk import model_aliases
+
+__all__ = ["LEGACY_FIELDS", "unknown_field_issues"]
+
+#: (model, key) → why Nomad ignores a key that older jobs still carry.
+LEGACY_FIELDS: dict[tuple[str, str], str] = {
+    ("Job", "VaultToken"): "was removed in Nomad 1.10 with the legacy Vault token workflow",
+    ("Job", "ConsulToken"): "was removed in Nomad 1.10 with the legacy Consul token workflow",
+    ("Service", "Id"): "was removed in Nomad 1.3 (it was never used)",
+    ("ServiceCheck", "Id"): "was removed in Nomad 1.3 (it was never used)",
+    ("ServiceCheck", "Port"): 'was never read from JSON (the check port is "PortLabel")',
+}
+_LEGACY_BY_FOLDED = {(model, key.casefold()): (key, why) for (model, key), why in LEGACY_FIELDS.items()}
+
+
+def unknown_field_issues(job: Job, notes: Iterable[KeyNote], *, allow_unknown: bool) -> list[Issue]:
+    """Issues for every key the models do not declare and every key Nomad reads another way."""
+    issues: list[Issue] = []
+    for note in notes:
+        if allow_unknown:
+            continue
+        if note.kind == "case":
+            message = (
+                f'unknown field; did you mean "{note.field}"? Nomad matches keys case-insensitively'
+                f' and reads it as "{note.field}", but the exact spelling is "{note.field}"'
+            )
+        else:
+            message = f'unknown field; did you mean "{note.field}"? Nomad ignores snake_case names in JSON'
+        issues.append(Issue("error", render(note.path), message, "unknown-field"))
+    for unknown in job.iter_unknown_fields():
+        legacy = _LEGACY_BY_FOLDED.get((unknown.model.__name__, unknown.key.casefold()))
+        if legacy is not None:
+            key, why = legacy
+            message = f'"{key}" {why}; Nomad ignores it'
+            issues.append(Issue("warning", unknown.path, message, "legacy-field"))
+        elif not allow_unknown:
+            issues.append(Issue("error", unknown.path, _suggest(unknown.key, unknown.model), "unknown-field"))
+    return issues
+
+
+def _suggest(key: str, model: type[NomadModel]) -> str:
+    aliases = list(model_aliases(model))
+    folded = [alias for alias in aliases if alias.casefold() == key.casefold()]
+    if folded:
+        return (
+            f'unknown field; did you mean "{folded[0]}"? Nomad matches keys case-insensitively,'
+            " so it reads both into the same field"
+        )
+    close = difflib.get_close_matches(key, aliases, n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(key.casefold(), [a.casefold() for a in aliases], n=1, cutoff=0.6)
+        close = [alias for alias in aliases if close and alias.casefold() == close[0]]
+    if close:
+        return f'unknown field; did you mean "{close[0]}"?'
+    return f"unknown field; Nomad ignores it ({model.__name__} has no such field)"
