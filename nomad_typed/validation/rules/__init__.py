@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .._context import Context, GroupScope, TaskScope
 from .connect import connect_admission, connect_mutators, expose_admission
+from .enterprise import ENTERPRISE_RULES
 from .group import GROUP_RULES
 from .job import JOB_AFTER_GROUPS, JOB_RULES, JOB_WARNINGS
 from .task import TASK_RULES
@@ -19,6 +20,8 @@ def run_rules(ctx: Context) -> None:
         return
     connect_admission(ctx)
     expose_admission(ctx)
+    for admission_rule in ENTERPRISE_RULES:
+        admission_rule(ctx)
     for job_rule in JOB_RULES:
         job_rule(ctx)
     job = ctx.job

@@ -110,18 +110,6 @@ def scaling(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V407", (*scope.path, "Count"), message)
 
 
-@rule("V448", "non-default Consul clusters need Nomad Enterprise")
-def group_consul(ctx: Context, scope: GroupScope) -> None:
-    consul = scope.group.consul
-    if consul is not None and (consul.cluster or "default") != "default":
-        message = "non-default Consul cluster requires Nomad Enterprise"
-        ctx.error("V448", (*scope.path, "Consul", "Cluster"), message)
-    for index, service in enumerate(scope.group.services or ()):
-        if service.provider == "consul" and (service.cluster or "default") != "default":
-            message = "non-default Consul cluster requires Nomad Enterprise"
-            ctx.error("V448", (*scope.path, "Services", index, "Cluster"), message)
-
-
 GROUP_RULES = [
     group_basics,
     *GROUP_POLICY_RULES[:2],
@@ -132,5 +120,4 @@ GROUP_RULES = [
     networks,
     group_services,
     scaling,
-    group_consul,
 ]

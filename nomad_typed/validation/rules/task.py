@@ -309,8 +309,6 @@ def templates(ctx: Context, scope: TaskScope) -> None:
 @rule("V294", "the vault block must be valid")
 @rule("V352", "vault signal change mode needs a signal")
 @rule("V353", "vault change mode must be noop, restart or signal")
-@rule("V446", "Vault namespaces need Nomad Enterprise")
-@rule("V447", "non-default Vault clusters need Nomad Enterprise")
 def vault(ctx: Context, scope: TaskScope) -> None:
     block = scope.task.vault
     if block is None:
@@ -322,11 +320,6 @@ def vault(ctx: Context, scope: TaskScope) -> None:
             ctx.error("V352", (*path, "ChangeSignal"), 'Signal must be specified when using change mode "signal"')
     elif mode not in ("noop", "restart"):
         ctx.error("V353", (*path, "ChangeMode"), f"Unknown change mode {q(mode)}")
-    if block.namespace:
-        message = f"multiple Vault namespaces requires Nomad Enterprise, Namespaces: {block.namespace}"
-        ctx.error("V446", (*path, "Namespace"), message)
-    elif (block.cluster or "default") != "default":
-        ctx.error("V447", (*path, "Cluster"), "non-default Vault cluster requires Nomad Enterprise")
 
 
 @rule("V297", "actions must be valid (V371–V372)")
@@ -496,8 +489,9 @@ def identities(ctx: Context, scope: TaskScope) -> None:
         default_path = (*scope.path, "Identity")
         default = task.identity
     if default is not None:
-        for message in _identity_errors(default.model_copy(update={"name": _DEFAULT_IDENTITY})):
-            ctx.error(_identity_rule(message), default_path, f"Identity \"default\" is invalid: {message}")
+        name = default.name or _DEFAULT_IDENTITY
+        for message in _identity_errors(default.model_copy(update={"name": name})):
+            ctx.error(_identity_rule(message), default_path, f"Identity {q(name)} is invalid: {message}")
     for index, identity, name in named_identities(scope):
         path = (*scope.path, "Identities", index)
         if name == _DEFAULT_IDENTITY:
@@ -542,34 +536,6 @@ def secrets(ctx: Context, scope: TaskScope) -> None:
             ctx.error("V360", (*path, "Config"), f"{prefix} custom plugin provider {provider} cannot use the config block")
 
 
-@rule("V448", "non-default Consul clusters need Nomad Enterprise")
-@rule("V449", "task and group Consul partitions must match")
-@rule("V454", "NUMA prefer/require needs Nomad Enterprise")
-@rule("V455", "task schedules need Nomad Enterprise")
-def enterprise_only(ctx: Context, scope: TaskScope) -> None:
-    task = scope.task
-    for index, service in enumerate(task.services or ()):
-        if service.provider == "consul" and (service.cluster or "default") != "default":
-            message = "non-default Consul cluster requires Nomad Enterprise"
-            ctx.error("V448", (*scope.path, "Services", index, "Cluster"), message)
-    consul = task.consul
-    if consul is not None:
-        group_partition = scope.group.consul.partition if scope.group.consul is not None else ""
-        if consul.partition and group_partition and consul.partition != group_partition:
-            message = (
-                f"task.consul.partition {q(consul.partition)} must match group.consul.partition"
-                f" {q(group_partition or '')} if both are set"
-            )
-            ctx.error("V449", (*scope.path, "Consul", "Partition"), message)
-        if (consul.cluster or "default") != "default":
-            ctx.error("V448", (*scope.path, "Consul", "Cluster"), "non-default Consul cluster requires Nomad Enterprise")
-    numa = task.resources.numa if task.resources is not None else None
-    if numa is not None and numa.affinity in ("prefer", "require"):
-        ctx.error("V454", (*scope.path, "Resources", "NUMA", "Affinity"), "numa scheduling requires Nomad Enterprise")
-    if task.schedule is not None:
-        ctx.error("V455", (*scope.path, "Schedule"), "task schedules requires Nomad Enterprise")
-
-
 TASK_RULES = [
     task_basics,
     resources,
@@ -586,5 +552,4 @@ TASK_RULES = [
     csi_plugin,
     identities,
     secrets,
-    enterprise_only,
 ]
