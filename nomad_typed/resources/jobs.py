@@ -279,17 +279,19 @@ class Jobs(Resource):
         self,
         job: JobInput,
         *,
+        job_id: str | None = None,
         diff: bool | None = None,
         policy_override: bool | None = None,
         **options: Unpack[WriteOptions],
     ) -> JobPlanResponse:
         """Dry-run the scheduler for the job (``POST /v1/job/:job_id/plan``); nothing changes.
 
-        ``diff=True`` includes the difference to the registered version.
+        ``diff=True`` includes the difference to the registered version. ``job_id`` defaults to
+        the job's ID; when given it must equal it.
         """
         request = _job_request(JobPlanRequest, job)
         _set(request, diff=diff, policy_override=policy_override)
-        path = ["job", _job_id(request.job), "plan"]
+        path = ["job", _matching_id(request.job, job_id), "plan"]
         return parse_model(self._write("POST", path, options, body=request), JobPlanResponse)
 
     def dispatch(

@@ -107,7 +107,13 @@ class NomadServer:
         if tls is not None:
             self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
             self._scheme = "https"
-        self._thread = threading.Thread(target=self._server.serve_forever, name="nomad-server", daemon=True)
+        # A short poll interval keeps shutdown (and so each test using a server) fast.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.01},
+            name="nomad-server",
+            daemon=True,
+        )
 
     @property
     def address(self) -> str:
