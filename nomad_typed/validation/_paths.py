@@ -23,7 +23,10 @@ def render(path: Path) -> str:
 
 
 class Resolver:
-    """Maps a path of the canonical job to the nearest path that exists in the user's document."""
+    """Maps a path of the canonical job to the nearest path that exists in the user's document.
+
+    A key the user wrote with a ``null`` value exists: it is where they left the default to Nomad.
+    """
 
     def __init__(self, document: Mapping[str, object], renamed: Mapping[Path, str] | None = None) -> None:
         self._document = document
@@ -57,7 +60,7 @@ class Resolver:
                 value = value[part]
             else:
                 return False
-        return value is not None
+        return True
 
     def _spell(self, path: Path) -> str:
         """The path with any key that Nomad read case-insensitively spelt as the user wrote it."""

@@ -1,0 +1,332 @@
+"""Invalid jobs for each rule, built as small mutations of the base job (facts from Nomad's tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import cast
+
+from tests.validation.base import MIN, S, Doc, Patch
+
+TG = "TaskGroups.0"
+T = "TaskGroups.0.Tasks.0"
+SVC = "TaskGroups.0.Services.0"
+
+
+def _walk(document: Doc, dotted: str) -> tuple[object, str | int]:
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in dotted.split(".")]
+    node: object = document
+    for part in parts[:-1]:
+        node = cast("dict[str, object]", node)[part] if isinstance(part, str) else cast("list[object]", node)[part]
+    return node, parts[-1]
+
+
+def put(dotted: str, value: object) -> Patch:
+    """Set the value at a dotted path (list indexes as numbers)."""
+
+    def patch(document: Doc) -> None:
+        node, last = _walk(document, dotted)
+        if isinstance(last, int):
+            cast("list[object]", node)[last] = value
+        else:
+            cast("dict[str, object]", node)[last] = value
+
+    return patch
+
+
+def drop(dotted: str) -> Patch:
+    def patch(document: Doc) -> None:
+        node, last = _walk(document, dotted)
+        del cast("dict[str | int, object]", node)[last]
+
+    return patch
+
+
+def append(dotted: str, value: object) -> Patch:
+    def patch(document: Doc) -> None:
+        node, last = _walk(document, dotted)
+        container = cast("dict[str | int, list[object]]", node)
+        container[last] = [*(container.get(last) or []), value] if isinstance(node, dict) else container[last] + [value]
+
+    return patch
+
+
+@dataclass(frozen=True)
+class Case:
+    """``patches`` make the base job invalid; ``errors`` are the exact (rule, path) pairs expected."""
+
+    id: str
+    patches: tuple[Patch, ...]
+    errors: tuple[tuple[str, str], ...]
+    gist: str
+    warnings: tuple[tuple[str, str], ...] = field(default=())
+
+
+def case(id: str, *patches: Patch, errors: list[tuple[str, str]], gist: str) -> Case:
+    return Case(id, patches, tuple(errors), gist)
+
+
+def bad_check(**values: object) -> Patch:
+    check = {"Name": "c", "Type": "http", "Path": "/health", "Interval": 10 * S, "Timeout": 2 * S}
+    check.update(values)
+    return put(f"{SVC}.Checks", [check])
+
+
+def nomad_check(**values: object) -> Patch:
+    def patch(document: Doc) -> None:
+        put(f"{SVC}.Provider", "nomad")(document)
+        bad_check(**values)(document)
+
+    return patch
+
+
+ERROR_CASES: list[Case] = [
+    # Job identity (TestJob_Validate, TestJob_ValidateNullChar)
+    case("V004-null-id", put("ID", None), errors=[("V004", "ID")], gist="Job ID hasn't been provided"),
+    case("V006-system-scaling", put("Type", "system"), put(f"{TG}.Count", 1), drop(f"{TG}.ReschedulePolicy"),
+         put(f"{TG}.Scaling", {"Min": 1, "Max": 1}),
+         errors=[("V006", f"TaskGroups[0].Scaling")], gist="do not support scaling blocks"),
+    case("V021-empty-id", put("ID", ""), errors=[("V021", "ID")], gist="Missing job ID"),
+    case("V022-space-id", put("ID", "my job"), errors=[("V022", "ID")], gist="Job ID contains a space"),
+    case("V023-nul-id", put("ID", "my\0job"), errors=[("V023", "ID")], gist="Job ID contains a null character"),
+    case("V024-empty-name", put("Name", ""), errors=[("V024", "Name")], gist="Missing job name"),
+    case("V025-nul-name", put("Name", "my\0job"), errors=[("V025", "Name")], gist="Job Name contains a null character"),
+    case("V030-empty-dc", put("Datacenters", ["dc1", ""]), errors=[("V030", "Datacenters[1]")],
+         gist="Job datacenter must be non-empty string"),
+    case("V031-no-groups", put("TaskGroups", []), errors=[("V031", "TaskGroups")], gist="Missing job task groups"),
+    case("V032-job-constraint", put("Constraints.0.Operand", "~"),
+         errors=[("V208", "Constraints[0].Operand")], gist='Unknown constraint type "~"'),
+    case("V033-system-affinity", put("Type", "system"), put(f"{TG}.Count", 1), drop(f"{TG}.ReschedulePolicy"),
+         put("Affinities", [{"LTarget": "${node.class}", "RTarget": "x", "Operand": "="}]),
+         errors=[("V033", "Affinities")], gist="System jobs may not have an affinity block"),
+    case("V034-job-affinity", put("Affinities", [{"LTarget": "${node.class}", "RTarget": "x", "Operand": "=", "Weight": 0}]),
+         errors=[("V221", "Affinities[0].Weight")], gist="Affinity weight cannot be zero"),
+    case("V035-system-spread", put("Type", "system"), put(f"{TG}.Count", 1), drop(f"{TG}.ReschedulePolicy"),
+         put("Spreads", [{"Attribute": "${node.datacenter}"}]),
+         errors=[("V035", "Spreads")], gist="System jobs may not have a spread block"),
+    case("V037-ui-description", put("UI.Description", "x" * 1001), errors=[("V037", "UI.Description")],
+         gist="UI description must be under 1000 characters, currently 1001"),
+    case("V038-tag-description", put("VersionTag", {"Name": "v1", "Description": "é" * 501}),
+         errors=[("V038", "VersionTag.Description")], gist="currently 1002"),
+    case("V039-group-name", put(f"{TG}.Name", ""), errors=[("V039", "TaskGroups[0].Name"), ("V050", "TaskGroups[0].Name")],
+         gist="Job task group 1 missing name"),
+    case("V040-duplicate-group", lambda d: cast("list[object]", d["TaskGroups"]).append(cast("list[object]", d["TaskGroups"])[0]),
+         errors=[("V040", "TaskGroups[1].Name")], gist="Job task group 2 redefines 'web' from group 1"),
+    case("V041-negative-shutdown", put(f"{TG}.ShutdownDelay", -1), errors=[("V041", "TaskGroups[0].ShutdownDelay")],
+         gist="ShutdownDelay must be a positive value"),
+    case("V042-system-count", put("Type", "system"), drop(f"{TG}.ReschedulePolicy"),
+         errors=[("V042", "TaskGroups[0].Count")], gist="Job task group web has count 10. Count cannot exceed 1"),
+    case("V044-periodic-service", put("Periodic", {"Specs": ["*/5 * * * *"]}),
+         errors=[("V044", "Periodic")], gist='Periodic can only be used with "batch" or "sysbatch" scheduler'),
+    case("V046-parameterized-service", put("ParameterizedJob", {}),
+         errors=[("V046", "ParameterizedJob")], gist="Parameterized job can only be used"),
+    case("V048-multiregion", put("Multiregion", {"Regions": [{"Name": "east"}]}),
+         errors=[("V048", "Multiregion")], gist="Multiregion jobs are unlicensed."),
+    # Task groups (TestTaskGroup_Validate)
+    case("V051-nul-group", put(f"{TG}.Name", "we\0b"), errors=[("V051", "TaskGroups[0].Name")],
+         gist="Task group name contains null character"),
+    case("V052-negative-count", put(f"{TG}.Count", -1), errors=[("V052", "TaskGroups[0].Count")],
+         gist="Task group count can't be negative"),
+    case("V053-no-tasks", put(f"{TG}.Tasks", []), errors=[("V053", "TaskGroups[0].Tasks")], gist="Missing tasks for task group"),
+    case("V055-max-run-duration", put("Type", "batch"), drop(f"{TG}.Services"), put(f"{TG}.MaxRunDuration", 0),
+         errors=[("V055", "TaskGroups[0].MaxRunDuration")], gist="MaxRunDuration must be greater than zero"),
+    case("V056-max-run-service", put(f"{TG}.MaxRunDuration", 60 * S),
+         errors=[("V056", "TaskGroups[0].MaxRunDuration")], gist='Job type "service" does not allow max_run_duration'),
+    case("V057-group-constraint", put(f"{TG}.Constraints", [{"LTarget": "$attr.x}", "RTarget": "1", "Operand": "="}]),
+         errors=[("V210", "TaskGroups[0].Constraints[0].LTarget")], gist='attribute "$attr.x}" is missing an opening brace'),
+    case("V058-system-group-affinity", put("Type", "system"), put(f"{TG}.Count", 1), drop(f"{TG}.ReschedulePolicy"),
+         put(f"{TG}.Affinities", [{"LTarget": "${node.class}", "RTarget": "x", "Operand": "="}]),
+         errors=[("V058", "TaskGroups[0].Affinities")], gist="System jobs may not have an affinity block"),
+    case("V062-system-group-spread", put("Type", "system"), put(f"{TG}.Count", 1), drop(f"{TG}.ReschedulePolicy"),
+         put(f"{TG}.Spreads", [{"Attribute": "${node.datacenter}"}]),
+         errors=[("V062", "TaskGroups[0].Spreads")], gist="System jobs may not have a spread block"),
+    case("V064-sysbatch-reschedule", put("Type", "sysbatch"), put(f"{TG}.Count", 1), drop(f"{TG}.Services"),
+         errors=[("V064", "TaskGroups[0].ReschedulePolicy")], gist="System or sysbatch jobs should not have a reschedule policy"),
+    case("V064-job-level-reschedule", put("Type", "system"), put(f"{TG}.Count", 1), drop(f"{TG}.ReschedulePolicy"),
+         put("Reschedule", {"Attempts": 1}),
+         errors=[("V064", "Reschedule")], gist="System or sysbatch jobs should not have a reschedule policy"),
+    case("V068-disk", put(f"{TG}.EphemeralDisk", {"SizeMB": 5}),
+         errors=[("V068", "TaskGroups[0].EphemeralDisk.SizeMB"), ("V278", "TaskGroups[0].Tasks[0].LogConfig")],
+         gist="minimum DiskMB value is 10; got 5"),
+    case("V069-batch-job-update", put("Type", "batch"), drop(f"{TG}.Services"), put("Update", {"MaxParallel": 2}),
+         errors=[("V069", "Update")], gist='Job type "batch" does not allow update block'),
+    case("V072-batch-migrate", put("Type", "batch"), drop(f"{TG}.Services"), put(f"{TG}.Migrate", {}),
+         errors=[("V072", "TaskGroups[0].Migrate")], gist='Job type "batch" does not allow migrate block'),
+    case("V073-task-name", put(f"{T}.Name", ""), errors=[("V073", "TaskGroups[0].Tasks[0].Name"), ("V280", "TaskGroups[0].Tasks[0].Name")],
+         gist="Task 1 missing name"),
+    case("V074-duplicate-task", append(f"{TG}.Tasks", {"Name": "web", "Driver": "exec"}),
+         errors=[("V074", "TaskGroups[0].Tasks[1].Name")], gist="Task 2 redefines 'web' from task 1"),
+    case("V075-two-leaders", put(f"{T}.Leader", True), append(f"{TG}.Tasks", {"Name": "b", "Driver": "exec", "Leader": True}),
+         errors=[("V075", "TaskGroups[0].Tasks")], gist="Only one task may be marked as leader"),
+    case("V076-no-main-task", put(f"{T}.Lifecycle", {"Hook": "prestart"}),
+         errors=[("V076", "TaskGroups[0].Tasks")], gist="Task group web must have at least one main task"),
+    case("V080-script-check-task", bad_check(Type="script", Command="/bin/true", Path=""),
+         errors=[("V080", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="Service [web]->group-frontend or Check c must specify task parameter"),
+    # Networks (TestTaskGroupNetwork_Validate)
+    case("V085-duplicate-label", append(f"{TG}.Networks.0.DynamicPorts", {"Label": "http"}),
+         errors=[("V085", "TaskGroups[0].Networks[0].DynamicPorts[1].Label")], gist="Port label http already in use by taskgroup network"),
+    case("V086-static-collision", put(f"{TG}.Networks.0.ReservedPorts", [{"Label": "a", "Value": 80}, {"Label": "b", "Value": 80}]),
+         errors=[("V086", "TaskGroups[0].Networks[0].ReservedPorts[1].Value")], gist="Static port 80 already reserved by taskgroup network:a"),
+    case("V087-static-range", put(f"{TG}.Networks.0.ReservedPorts", [{"Label": "a", "Value": 70000}]),
+         errors=[("V087", "TaskGroups[0].Networks[0].ReservedPorts[0].Value")], gist="Port a (70000) cannot be greater than 65535"),
+    case("V088-to-negative", put(f"{TG}.Networks.0.DynamicPorts.0.To", -2),
+         errors=[("V088", "TaskGroups[0].Networks[0].DynamicPorts[0].To")], gist='Port "http" cannot be mapped to negative value -2'),
+    case("V089-to-range", put(f"{TG}.Networks.0.DynamicPorts.0.To", 65536),
+         errors=[("V089", "TaskGroups[0].Networks[0].DynamicPorts[0].To")], gist="cannot be mapped to a port (65536) greater than 65535"),
+    case("V090-ignore-collision-bridge", put(f"{TG}.Networks.0.Mode", "bridge"), put(f"{TG}.Networks.0.DynamicPorts.0.IgnoreCollision", True),
+         errors=[("V090", "TaskGroups[0].Networks[0].DynamicPorts[0].IgnoreCollision")],
+         gist='Port "http" collision may not be ignored on non-host network mode "bridge"'),
+    case("V091-duplicate-cni-arg", put(f"{TG}.Networks.0.CNI", {"Args": {"a": "1"}}), append(f"{TG}.Networks", {"CNI": {"Args": {"a": "2"}}}),
+         errors=[("V091", 'TaskGroups[0].Networks[1].CNI.Args["a"]')], gist='duplicate CNI arg "a"'),
+    case("V092-cni-semicolon", put(f"{TG}.Networks.0.CNI", {"Args": {"a;b": "1;2"}}),
+         errors=[("V092", 'TaskGroups[0].Networks[0].CNI.Args["a;b"]'), ("V092", 'TaskGroups[0].Networks[0].CNI.Args["a;b"]')],
+         gist="invalid ';' character in CNI arg key"),
+    case("V093-hostname", put(f"{TG}.Networks.0.Hostname", "a..b"),
+         errors=[("V093", "TaskGroups[0].Networks[0].Hostname")], gist="Hostname is not a valid DNS name"),
+    case("V094-task-label", put(f"{T}.Resources.Networks", [{"DynamicPorts": [{"Label": "http"}]}]),
+         errors=[("V094", "TaskGroups[0].Tasks[0].Resources.Networks[0].DynamicPorts[0].Label")],
+         gist="Port label http already in use by taskgroup network"),
+    case("V095-task-static", put(f"{TG}.Networks.0.ReservedPorts", [{"Label": "a", "Value": 80}]),
+         put(f"{T}.Resources.Networks", [{"ReservedPorts": [{"Label": "b", "Value": 80}]}]),
+         errors=[("V095", "TaskGroups[0].Tasks[0].Resources.Networks[0].ReservedPorts[0].Value")],
+         gist="Static port 80 already reserved by taskgroup network:a"),
+    case("V096-task-static-range", put(f"{T}.Resources.Networks", [{"ReservedPorts": [{"Label": "b", "Value": 70000}]}]),
+         errors=[("V096", "TaskGroups[0].Tasks[0].Resources.Networks[0].ReservedPorts[0].Value")],
+         gist="Port b (70000) cannot be greater than 65535"),
+]
+
+TSVC = f"{T}.Services"
+
+
+def task_service(**values: object) -> Patch:
+    svc = {"Name": "api", "PortLabel": "http"}
+    svc.update(values)
+    return put(TSVC, [svc])
+
+
+def sidecar_group(**service: object) -> Patch:
+    def patch(document: Doc) -> None:
+        put(f"{TG}.Networks.0.Mode", "bridge")(document)
+        svc = {"Name": "web-api", "PortLabel": "9090", "Connect": {"SidecarService": {}}}
+        svc.update(service)
+        put(f"{TG}.Services", [svc])(document)
+
+    return patch
+
+
+ERROR_CASES += [
+    # Services (TestTaskGroup_Validate, TestTask_Validate_Services, TestService_Validate)
+    case("V100-task-service-task-name", task_service(TaskName="other"),
+         errors=[("V100", "TaskGroups[0].Tasks[0].Services[0].TaskName")], gist='may only specify task the service belongs to, got "other"'),
+    case("V102-group-service-name", put(f"{SVC}.Name", "bad_name"),
+         errors=[("V120", "TaskGroups[0].Services[0].Name")], gist='Service name must be valid per RFC 1123'),
+    case("V103-group-driver-mode", put(f"{SVC}.AddressMode", "driver"),
+         errors=[("V103", "TaskGroups[0].Services[0].AddressMode")], gist='cannot use address_mode="driver"'),
+    case("V104-group-check-driver", put(f"{SVC}.Checks", [{"Name": "c", "Type": "script", "Command": "x", "TaskName": "web",
+                                                         "AddressMode": "driver", "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V104", "TaskGroups[0].Services[0].Checks[0].AddressMode")], gist='Check "group-frontend" invalid: cannot use address_mode="driver"'),
+    case("V105-group-check-task", put(f"{SVC}.Checks", [{"Name": "c", "Type": "script", "Command": "x", "TaskName": "nope",
+                                                        "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V105", "TaskGroups[0].Services[0].Checks[0].TaskName")], gist="Check c invalid: refers to non-existent task nope"),
+    case("V106-duplicate-services", append(f"{TG}.Services", {"Name": "group-frontend", "PortLabel": "http"}),
+         errors=[("V106", "TaskGroups[0]")], gist="Services are not unique: group->group-frontend:http"),
+    case("V107-two-providers", task_service(Provider="nomad"),
+         errors=[("V107", "TaskGroups[0]")], gist="Multiple service providers used"),
+    case("V110-task-service-invalid", task_service(Name="-api"),
+         errors=[("V120", "TaskGroups[0].Tasks[0].Services[0].Name")], gist='"-api"'),
+    case("V111-task-alloc-mode", task_service(AddressMode="alloc"),
+         errors=[("V111", "TaskGroups[0].Tasks[0].Services[0].AddressMode")], gist='service "api" cannot use address_mode="alloc"'),
+    case("V112-task-duplicate", put(TSVC, [{"Name": "api", "PortLabel": "http"}, {"Name": "api", "PortLabel": "http"}]),
+         errors=[("V106", "TaskGroups[0]"), ("V112", "TaskGroups[0].Tasks[0].Services[1].Name")], gist='service "api" is duplicate'),
+    case("V113-task-connect", task_service(Connect={"Native": True}),
+         errors=[("V113", "TaskGroups[0].Tasks[0].Services[0].Connect")], gist='cannot have "connect" block'),
+    case("V114-duplicate-check", task_service(Checks=[{"Name": "c", "Type": "tcp", "Interval": 10 * S, "Timeout": 2 * S}] * 2),
+         errors=[("V114", "TaskGroups[0].Tasks[0].Services[0].Checks[1].Name")], gist='check "c" is duplicate'),
+    case("V115-check-alloc-mode", task_service(Checks=[{"Name": "c", "Type": "tcp", "AddressMode": "alloc", "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V115", "TaskGroups[0].Tasks[0].Services[0].Checks[0].AddressMode")], gist='check "api" cannot use address_mode="alloc"'),
+    case("V117-numeric-driver-port", task_service(AddressMode="driver", Checks=[{"Name": "c", "Type": "tcp", "PortLabel": "-1",
+                                                                             "AddressMode": "driver", "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V117", "TaskGroups[0].Tasks[0].Services[0].Checks[0].PortLabel")], gist='check "c" has invalid numeric port -1'),
+    case("V118-numeric-port-without-driver", task_service(Checks=[{"Name": "c", "Type": "tcp", "PortLabel": "8080",
+                                                                  "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V118", "TaskGroups[0].Tasks[0].Services[0].Checks[0].PortLabel")],
+         gist='check "c" cannot use a numeric port 8080 without setting address_mode="driver"'),
+    case("V119-missing-port-label", task_service(PortLabel="nope"),
+         errors=[("V119", "TaskGroups[0].Tasks[0].Services")], gist='port label "nope" referenced by services api does not exist'),
+    case("V121-address-with-host-mode", put(f"{SVC}.AddressMode", "host"), put(f"{SVC}.Address", "10.0.0.1"),
+         errors=[("V121", "TaskGroups[0].Services[0].Address")], gist='Service address_mode must be "auto" if address is set'),
+    case("V125-identity-audience", put(f"{SVC}.Identity", {"Name": "x"}),
+         errors=[("V125", "TaskGroups[0].Services[0].Identity")], gist="Service identity must provide at least one target aud value"),
+    case("V126-check-port", put(f"{SVC}.PortLabel", ""), bad_check(),
+         errors=[("V126", "TaskGroups[0].Services[0].Checks[0]")],
+         gist='Check c invalid: check requires a port but neither check nor service "group-frontend" have a port'),
+    case("V127-tcp-connect", sidecar_group(Checks=[{"Name": "c", "Type": "tcp", "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V127", "TaskGroups[0].Services[0].Checks[0]")], gist="tcp checks are not valid for Connect enabled services"),
+    case("V129-consul-kind", put(f"{SVC}.Kind", "connect-proxy"),
+         errors=[("V129", "TaskGroups[0].Services[0].Kind")], gist="Service group-frontend kind must be one of consul service kind or empty"),
+    case("V131-native-task", put(f"{TG}.Networks", []), put(f"{SVC}.Connect", {"Native": True}),
+         errors=[("V131", "TaskGroups[0].Services[0].Connect")],
+         gist="Service group-frontend is Connect Native and requires setting the task"),
+    case("V132-native-port", put(f"{SVC}.PortLabel", ""), put(f"{SVC}.Connect", {"Native": True}), put(f"{SVC}.TaskName", "web"),
+         errors=[("V132", "TaskGroups[0].Services[0].Connect")], gist="is Connect Native and requires setting the port"),
+    case("V133-nomad-check-port", put(f"{SVC}.PortLabel", ""), nomad_check(),
+         errors=[("V133", "TaskGroups[0].Services[0].Checks[0]")], gist="check requires a port but neither check nor service"),
+    case("V135-nomad-connect", put(f"{SVC}.Provider", "nomad"), put(f"{SVC}.Connect", {"Native": True}), put(f"{SVC}.TaskName", "web"),
+         errors=[("V135", "TaskGroups[0].Services[0].Connect")], gist="Service with provider nomad cannot include Connect blocks"),
+    # Checks (TestInvalidServiceCheck, TestServiceCheck_validateNomad …)
+    case("V140-check-type", bad_check(Type="udp"), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist='Check c invalid: invalid check type ("udp"), must be one of grpc, tcp, http, script'),
+    case("V141-http-path", bad_check(Path=""), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist="http type must have http path"),
+    case("V142-absolute-path", bad_check(Path="http://example.com/health"),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist="http type must have relative http path"),
+    case("V142-invalid-path", bad_check(Path="/health%zz"),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist="http type must have valid http path"),
+    case("V143-script-command", bad_check(Type="script", Path="", TaskName="web"),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist="script type must have a valid script path"),
+    case("V144-interval", bad_check(Interval=0), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="missing required value interval. Interval cannot be less than 1s"),
+    case("V145-short-interval", bad_check(Interval=S // 2), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="interval (500ms) cannot be lower than 1s"),
+    case("V146-timeout", bad_check(Timeout=0), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="missing required value timeout. Timeout cannot be less than 1s"),
+    case("V147-short-timeout", bad_check(Timeout=S // 10), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="timeout (100ms) is lower than required minimum timeout 1s"),
+    case("V149-check-auto-mode", bad_check(AddressMode="auto"), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist='invalid address_mode "auto" - auto only valid for services'),
+    case("V150-check-mode", bad_check(AddressMode="nope"), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist='invalid address_mode "nope"'),
+    case("V152-ignore-check-restart", bad_check(OnUpdate="ignore", CheckRestart={"Limit": 3}),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist='on_update value "ignore" is not compatible with check_restart'),
+    case("V153-ignore-warnings", bad_check(OnUpdate="ignore_warnings", CheckRestart={"Limit": 3}),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist='on_update value "ignore_warnings" not supported with check_restart ignore_warnings value "false"'),
+    case("V154-restart-limit", bad_check(CheckRestart={"Limit": -1}), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="limit must be greater than or equal to 0 but found -1"),
+    case("V155-restart-grace", bad_check(CheckRestart={"Grace": -1}), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="grace period must be greater than or equal to 0 but found -1"),
+    case("V156-expose-tcp", bad_check(Type="tcp", Expose=True), errors=[("V440", "TaskGroups[0].Networks"), ("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="expose may only be set on HTTP or gRPC checks"),
+    case("V157-success-before-passing", bad_check(Type="script", Path="", Command="x", TaskName="web", SuccessBeforePassing=2),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist='success_before_passing not supported for check of type "script"'),
+    case("V158-failures-before-critical", bad_check(Type="script", Path="", Command="x", TaskName="web", FailuresBeforeCritical=2),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist='failures_before_critical not supported for check of type "script"'),
+    case("V159-failures-before-warning", bad_check(Type="script", Path="", Command="x", TaskName="web", FailuresBeforeWarning=2),
+         errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")], gist='failures_before_warning not supported for check of type "script"'),
+    case("V160-notes", bad_check(Notes="n" * 256), errors=[("V128", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="notes must not be longer than 255 characters"),
+    case("V161-nomad-expose", nomad_check(Expose=True),
+         errors=[("V440", "TaskGroups[0].Networks"), ("V134", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="expose may only be set for Consul service checks"),
+    case("V162-nomad-ignore-warnings", nomad_check(OnUpdate="ignore_warnings"),
+         errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist="on_update may only be set to ignore_warnings for Consul service checks"),
+    case("V163-nomad-restart-warnings", nomad_check(CheckRestart={"IgnoreWarnings": True}),
+         errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist="ignore_warnings on check_restart only supported for Consul service checks"),
+    case("V164-nomad-driver", nomad_check(AddressMode="driver"),
+         errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist="address_mode = driver may only be set for Consul service checks"),
+    case("V165-nomad-method", nomad_check(Method="FETCH"),
+         errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist='method type "FETCH" not supported in Nomad http check'),
+    case("V166-nomad-thresholds", nomad_check(SuccessBeforePassing=3),
+         errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist="success_before_passing may only be set for Consul service checks"),
+    case("V167-nomad-tls-server-name", nomad_check(TLSServerName="x"),
+         errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist="tls_server_name may only be set for Consul service checks"),
+]

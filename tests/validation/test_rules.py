@@ -1,0 +1,26 @@
+"""Each implemented rule flags an invalid job at the right path, with Nomad's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from nomad_typed.validation import RULES, validate_job
+from tests.validation.base import job
+from tests.validation.cases import ERROR_CASES, Case
+
+
+def test_base_job_is_valid() -> None:
+    assert validate_job(job()) == []
+
+
+@pytest.mark.parametrize("case", ERROR_CASES, ids=[case.id for case in ERROR_CASES])
+def test_rule_flags_invalid_job(case: Case) -> None:
+    issues = validate_job(job(*case.patches))
+    errors = [(issue.rule, issue.path) for issue in issues if issue.severity == "error"]
+    assert errors == list(case.errors)
+    assert any(case.gist in issue.message for issue in issues if issue.severity == "error"), issues
+
+
+def test_every_case_names_an_implemented_rule() -> None:
+    for case in ERROR_CASES:
+        assert case.id.split("-")[0] in RULES, case.id
