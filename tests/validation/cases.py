@@ -330,3 +330,196 @@ ERROR_CASES += [
     case("V167-nomad-tls-server-name", nomad_check(TLSServerName="x"),
          errors=[("V134", "TaskGroups[0].Services[0].Checks[0]")], gist="tls_server_name may only be set for Consul service checks"),
 ]
+
+C0 = "Constraints.0"
+
+
+def constraint(operand: str, r_target: str = "", l_target: str = "${attr.kernel.name}") -> Patch:
+    return put("Constraints", [{"LTarget": l_target, "RTarget": r_target, "Operand": operand}])
+
+
+def affinity(operand: str, r_target: str = "", weight: int | None = 50, l_target: str = "${node.class}") -> Patch:
+    return put("Affinities", [{"LTarget": l_target, "RTarget": r_target, "Operand": operand, "Weight": weight}])
+
+
+def spread(**values: object) -> Patch:
+    block: dict[str, object] = {"Attribute": "${node.datacenter}", "Weight": 50}
+    block.update(values)
+    return put("Spreads", [block])
+
+
+def group_gateway(gateway: object, mode: str = "bridge", **service: object) -> Patch:
+    def patch(document: Doc) -> None:
+        put(f"{TG}.Networks.0.Mode", mode)(document)
+        svc = {"Name": "gw", "Connect": {"Gateway": gateway}}
+        svc.update(service)
+        put(f"{TG}.Services", [svc])(document)
+
+    return patch
+
+
+def tproxy(**values: object) -> Patch:
+    return sidecar_group(Connect={"SidecarService": {"Proxy": {"TransparentProxy": values}}})
+
+
+INGRESS = {"Listeners": [{"Port": 8080, "Protocol": "http", "Services": [{"Name": "api"}]}]}
+
+ERROR_CASES += [
+    # Constraints (TestConstraint_Validate)
+    case("V200-missing-operand", constraint(""), errors=[("V200", "Constraints[0].Operand"), ("V208", "Constraints[0].Operand")],
+         gist="Missing constraint operand"),
+    case("V201-set-contains", constraint("set_contains"), errors=[("V201", "Constraints[0].RTarget")],
+         gist="Set contains constraint requires an RTarget"),
+    case("V202-regexp", constraint("regexp", "(foo"), errors=[("V202", "Constraints[0].RTarget")],
+         gist="Regular expression failed to compile"),
+    case("V203-version", constraint("version", "~> foo"), errors=[("V203", "Constraints[0].RTarget")],
+         gist="Version constraint is invalid"),
+    case("V204-semver", constraint("semver", ">>> 1.0"), errors=[("V204", "Constraints[0].RTarget")],
+         gist="Semver constraint is invalid"),
+    case("V205-distinct-property", constraint("distinct_property", "-1"), errors=[("V205", "Constraints[0].RTarget")],
+         gist='Failed to convert RTarget "-1" to uint64'),
+    case("V205-distinct-property-zero", constraint("distinct_property", "0"), errors=[("V205", "Constraints[0].RTarget")],
+         gist="Distinct Property must have an allowed count of 1 or greater: 0 < 1"),
+    case("V206-is-set", constraint("is_set", "foo"), errors=[("V206", "Constraints[0].RTarget")],
+         gist='Operator "is_set" does not support an RTarget'),
+    case("V207-comparison", constraint("=="), errors=[("V207", "Constraints[0].RTarget")],
+         gist='Operator "==" requires an RTarget'),
+    case("V209-ltarget", constraint("=", "linux", ""), errors=[("V209", "Constraints[0].LTarget")],
+         gist="no attribute provided but is required by operator"),
+    case("V210-closing-brace", constraint("=", "x", "${attr.kernel.name"), errors=[("V210", "Constraints[0].LTarget")],
+         gist='attribute "${attr.kernel.name" is missing a closing brace'),
+    case("V211-unsupported", constraint("=", "x", "${node.foo}"), errors=[("V211", "Constraints[0].LTarget")],
+         gist='unsupported attribute "${node.foo}"'),
+    case("V212-task-distinct-hosts", put(f"{T}.Constraints", [{"Operand": "distinct_hosts"}]),
+         errors=[("V212", "TaskGroups[0].Tasks[0].Constraints[0].Operand")],
+         gist="Constraint 1 has disallowed Operand at task level: distinct_hosts"),
+    case("V213-device-distinct", put(f"{T}.Resources.Devices", [{"Name": "nvidia/gpu", "Constraints": [{"Operand": "distinct_hosts"}]}]),
+         errors=[("V213", "TaskGroups[0].Tasks[0].Resources.Devices[0].Constraints[0].Operand")],
+         gist='device 1 failed validation: Constraint 1 validation failed: using unsupported operand "distinct_hosts"'),
+    # Affinities (TestAffinity_Validate)
+    case("V215-missing-operand", affinity(""), errors=[("V215", "Affinities[0].Operand"), ("V219", "Affinities[0].Operand")],
+         gist="Missing affinity operand"),
+    case("V216-set-contains", affinity("set_contains_any"), errors=[("V216", "Affinities[0].RTarget")],
+         gist="Set contains operators require an RTarget"),
+    case("V217-version", affinity("version", "~> foo"), errors=[("V217", "Affinities[0].RTarget")],
+         gist="Version affinity is invalid"),
+    case("V218-comparison", affinity("<"), errors=[("V218", "Affinities[0].RTarget")], gist='Operator "<" requires an RTarget'),
+    case("V219-distinct-hosts", affinity("distinct_hosts"), errors=[("V219", "Affinities[0].Operand")],
+         gist='Unknown affinity operator "distinct_hosts"'),
+    case("V220-ltarget", affinity("=", "x", l_target=""), errors=[("V220", "Affinities[0].LTarget")],
+         gist="No LTarget provided but is required"),
+    case("V222-weight-range", affinity("=", "x", weight=110), errors=[("V222", "Affinities[0].Weight")],
+         gist="Affinity weight must be within the range [-100,100]"),
+    # Spreads (TestSpread_Validate)
+    case("V225-attribute", spread(Attribute=""), errors=[("V225", "Spreads[0].Attribute")], gist="Missing spread attribute"),
+    case("V226-weight", spread(Weight=-1), errors=[("V226", "Spreads[0].Weight")],
+         gist="Spread block must have a positive weight from 0 to 100"),
+    case("V227-duplicate-target", spread(SpreadTarget=[{"Value": "dc1", "Percent": 20}, {"Value": "dc1", "Percent": 20}]),
+         errors=[("V227", "Spreads[0].SpreadTarget[1].Value")], gist='Spread target value "dc1" already defined'),
+    case("V228-percent", spread(SpreadTarget=[{"Value": "dc1", "Percent": 150}]),
+         errors=[("V228", "Spreads[0].SpreadTarget[0].Percent"), ("V229", "Spreads[0].SpreadTarget")],
+         gist='Spread target percentage for value "dc1" must be between 0 and 100'),
+    case("V229-sum", spread(SpreadTarget=[{"Value": "dc1", "Percent": 70}, {"Value": "dc2", "Percent": 40}]),
+         errors=[("V229", "Spreads[0].SpreadTarget")], gist="Sum of spread target percentages must not be greater than 100%; got 110%"),
+    # Connect (TestConsulConnect_Validate, TestConsulGateway*_Validate, connect hook tests)
+    case("V170-tproxy-cidr", tproxy(ExcludeOutboundCIDRs=["10.0.0.0/33"]),
+         errors=[("V170", "TaskGroups[0].Services[0].Connect.SidecarService.Proxy.TransparentProxy.ExcludeOutboundCIDRs[0]")],
+         gist="could not parse transparent proxy excluded outbound CIDR as network prefix"),
+    case("V171-tproxy-uid", tproxy(UID="nobody"),
+         errors=[("V171", "TaskGroups[0].Services[0].Connect.SidecarService.Proxy.TransparentProxy.UID")],
+         gist='transparent proxy block has invalid UID field: invalid user ID "nobody"'),
+    case("V172-tproxy-exclude-uid", tproxy(ExcludeUIDs=["70000"]),
+         errors=[("V172", "TaskGroups[0].Services[0].Connect.SidecarService.Proxy.TransparentProxy.ExcludeUIDs[0]")],
+         gist="transparent proxy block has invalid ExcludeUIDs field"),
+    case("V173-native-and-sidecar", sidecar_group(Connect={"Native": True, "SidecarService": {}}, TaskName="web"),
+         errors=[("V173", "TaskGroups[0].Services[0].Connect")],
+         gist="Consul Connect must be exclusively native, make use of a sidecar, or represent a Gateway"),
+    case("V176-bind-address", group_gateway({"Proxy": {"EnvoyGatewayBindAddresses": {"lan": {"Port": 8080}}}, "Ingress": INGRESS}),
+         errors=[("V176", 'TaskGroups[0].Services[0].Connect.Gateway.Proxy.EnvoyGatewayBindAddresses["lan"]')],
+         gist="Consul Gateway Bind Address must be set"),
+    case("V177-bind-port", group_gateway({"Proxy": {"EnvoyGatewayBindAddresses": {"lan": {"Address": "0.0.0.0", "Port": 0}}}, "Ingress": INGRESS}),
+         errors=[("V177", 'TaskGroups[0].Services[0].Connect.Gateway.Proxy.EnvoyGatewayBindAddresses["lan"].Port')],
+         gist="Consul Gateway Bind Address must set valid Port"),
+    case("V178-no-listeners", group_gateway({"Ingress": {"Listeners": []}}),
+         errors=[("V178", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners")],
+         gist="Consul Ingress Gateway requires at least one listener"),
+    case("V179-listener-port", group_gateway({"Ingress": {"Listeners": [{"Port": 0, "Services": [{"Name": "a"}]}]}}),
+         errors=[("V179", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners[0].Port")],
+         gist="Consul Ingress Listener requires valid Port"),
+    case("V181-listener-services", group_gateway({"Ingress": {"Listeners": [{"Port": 80, "Protocol": "http"}]}}),
+         errors=[("V181", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners[0]")],
+         gist="Consul Ingress Listener requires one or more services"),
+    case("V182-ingress-service-name", group_gateway({"Ingress": {"Listeners": [{"Port": 80, "Services": [{}]}]}}),
+         errors=[("V182", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners[0].Services[0]")],
+         gist="Consul Ingress Service requires a name"),
+    case("V183-tcp-wildcard", group_gateway({"Ingress": {"Listeners": [{"Port": 80, "Services": [{"Name": "*"}]}]}}),
+         errors=[("V183", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners[0].Services[0].Name")],
+         gist='Consul Ingress Service doesn\'t support wildcard name for "tcp" protocol'),
+    case("V184-tcp-hosts", group_gateway({"Ingress": {"Listeners": [{"Port": 80, "Services": [{"Name": "a", "Hosts": ["a.b"]}]}]}}),
+         errors=[("V184", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners[0].Services[0].Hosts")],
+         gist="doesn't support associating hosts to a service"),
+    case("V185-wildcard-hosts", group_gateway({"Ingress": {"Listeners": [{"Port": 80, "Protocol": "http",
+                                                                           "Services": [{"Name": "*", "Hosts": ["a.b"]}]}]}}),
+         errors=[("V185", "TaskGroups[0].Services[0].Connect.Gateway.Ingress.Listeners[0].Services[0].Hosts")],
+         gist='Consul Ingress Service with a wildcard "*" service name can not also specify hosts'),
+    case("V186-terminating-services", group_gateway({"Terminating": {}}),
+         errors=[("V186", "TaskGroups[0].Services[0].Connect.Gateway.Terminating")],
+         gist="Consul Terminating Gateway requires at least one service"),
+    case("V187-linked-name", group_gateway({"Terminating": {"Services": [{}]}}),
+         errors=[("V187", "TaskGroups[0].Services[0].Connect.Gateway.Terminating.Services[0]")],
+         gist="Consul Linked Service requires Name"),
+    case("V188-linked-ca", group_gateway({"Terminating": {"Services": [{"Name": "db", "CertFile": "c", "KeyFile": "k"}]}}),
+         errors=[("V188", "TaskGroups[0].Services[0].Connect.Gateway.Terminating.Services[0]")],
+         gist="Consul Linked Service TLS requires CAFile"),
+    case("V189-linked-cert-key", group_gateway({"Terminating": {"Services": [{"Name": "db", "CAFile": "ca", "CertFile": "c"}]}}),
+         errors=[("V189", "TaskGroups[0].Services[0].Connect.Gateway.Terminating.Services[0]")],
+         gist="Consul Linked Service TLS Cert and Key must both be set"),
+    case("V190-linked-sni", group_gateway({"Terminating": {"Services": [{"Name": "db", "SNI": "db.local"}]}}),
+         errors=[("V190", "TaskGroups[0].Services[0].Connect.Gateway.Terminating.Services[0]")],
+         gist="Consul Linked Service TLS SNI requires CAFile"),
+    case("V191-two-gateways", group_gateway({"Ingress": INGRESS, "Terminating": {"Services": [{"Name": "db"}]}}),
+         errors=[("V191", "TaskGroups[0].Services[0].Connect.Gateway")], gist="One Consul Gateway Configuration must be set"),
+    case("V430-two-networks", sidecar_group(), append(f"{TG}.Networks", {"Mode": "bridge"}),
+         errors=[("V430", "TaskGroups[0].Networks")],
+         gist='connect sidecar: must have exactly one network for Consul Connect: group "web" has 2 networks'),
+    case("V431-host-network", sidecar_group(), put(f"{TG}.Networks.0.Mode", "host"),
+         errors=[("V431", "TaskGroups[0].Networks")],
+         gist='connect sidecar: invalid network mode for Consul Connect: group "web" uses network mode "host"; must be "bridge" or "cni/*"'),
+    case("V432-uppercase", sidecar_group(Name="Web-Api"), errors=[("V432", "TaskGroups[0].Services[0].Name")],
+         gist='Consul Connect service name "Web-Api" in group "web" must not contain uppercase characters'),
+    case("V433-native-ambiguous", put(f"{SVC}.Connect", {"Native": True}), append(f"{TG}.Tasks", {"Name": "b", "Driver": "exec"}),
+         errors=[("V433", "TaskGroups[0].Services[0]")],
+         gist="error in job mutator connect: task for Consul Connect Native service web->group-frontend is ambiguous and must be set"),
+    case("V434-gateway-network", group_gateway({"Ingress": INGRESS}, mode="none"),
+         errors=[("V434", "TaskGroups[0].Networks")], gist='must be "bridge", "host", or "cni/*"'),
+    case("V435-upstream-collision", sidecar_group(Connect={"SidecarService": {"Proxy": {"Upstreams": [
+        {"DestinationName": "a", "LocalBindPort": 8000}, {"DestinationName": "b", "LocalBindPort": 8000}]}}}),
+         errors=[("V435", "TaskGroups[0].Services[0].Connect.SidecarService.Proxy.Upstreams[1]")],
+         gist='Consul Connect services "web-api" and "web-api" in group "web" using same address for upstreams (:8000)'),
+    case("V436-tproxy-dns", tproxy(), put(f"{TG}.Networks.0.DNS", {"Servers": ["1.1.1.1"]}),
+         errors=[("V436", "TaskGroups[0].Services[0].Connect.SidecarService.Proxy.TransparentProxy")],
+         gist="Consul Connect transparent proxy cannot be used with network.dns unless no_dns=true"),
+    case("V437-tproxy-port", tproxy(ExcludeInboundPorts=["http"]),
+         errors=[("V437", "TaskGroups[0].Services[0].Connect.SidecarService.Proxy.TransparentProxy.ExcludeInboundPorts[0]")],
+         gist='Consul Connect transparent proxy port "http" must be numeric or one of network.port labels'),
+    case("V438-tproxy-two-connect", tproxy(), append(f"{TG}.Services", {"Name": "other", "Connect": {"SidecarService": {}}}),
+         errors=[("V438", "TaskGroups[0].Services")], gist="Consul Connect transparent proxy requires there is only one connect block"),
+    case("V439-mesh-port", group_gateway({"Mesh": {}}), errors=[("V439", "TaskGroups[0].Services[0]")],
+         gist="error in job mutator connect: service.port must be set for mesh gateway service"),
+    case("V440-expose-network", sidecar_group(Checks=[{"Name": "c", "Type": "http", "Path": "/h", "Expose": True,
+                                                      "Interval": 10 * S, "Timeout": 2 * S}]),
+         put(f"{TG}.Networks.0.Mode", "host"),
+         errors=[("V440", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="error in job mutator expose-check: connect expose check: invalid network mode"),
+    case("V441-expose-no-sidecar", put(f"{TG}.Networks.0.Mode", "bridge"), bad_check(Expose=True),
+         errors=[("V441", "TaskGroups[0].Services[0].Checks[0].Expose")],
+         gist="exposed service check web->group-frontend->c requires use of sidecar_proxy"),
+    case("V442-expose-task-service", task_service(Checks=[{"Name": "c", "Type": "http", "Path": "/h", "Expose": True,
+                                                          "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V442", "TaskGroups[0].Tasks[0].Services[0].Checks[0].Expose")],
+         gist="exposed service check web[web]->api->c is not a task-group service"),
+    case("V443-expose-port", sidecar_group(PortLabel="http", Checks=[{"Name": "c", "Type": "http", "Path": "/h", "Expose": True,
+                                                                      "Interval": 10 * S, "Timeout": 2 * S}]),
+         errors=[("V443", "TaskGroups[0].Services[0].Checks[0]")],
+         gist="unable to determine local service port for service check web->web-api->c"),
+]

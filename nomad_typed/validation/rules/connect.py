@@ -159,7 +159,7 @@ _GATEWAY_RULES = {
     "connection_timeout": "V174",
     "DNS Discovery": "V175",
     "Bind Address must be set": "V176",
-    "valid Port": "V177",
+    "Bind Address must set valid Port": "V177",
     "at least one listener": "V178",
     "Listener requires valid Port": "V179",
     "requires protocol": "V180",
