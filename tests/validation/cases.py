@@ -523,3 +523,133 @@ ERROR_CASES += [
          errors=[("V443", "TaskGroups[0].Services[0].Checks[0]")],
          gist="unable to determine local service port for service check web->web-api->c"),
 ]
+
+RP = f"{TG}.RestartPolicy"
+RS = f"{TG}.ReschedulePolicy"
+RES = f"{T}.Resources"
+
+
+def batch_job(document: Doc) -> None:
+    put("Type", "batch")(document)
+    drop(f"{TG}.Services")(document)
+
+
+def periodic(**values: object) -> Patch:
+    def patch(document: Doc) -> None:
+        batch_job(document)
+        put("Periodic", values)(document)
+
+    return patch
+
+
+def volume(**values: object) -> Patch:
+    return put(f"{TG}.Volumes", {"data": values})
+
+
+def template(**values: object) -> Patch:
+    block: dict[str, object] = {"EmbeddedTmpl": "x", "DestPath": "local/x"}
+    block.update(values)
+    return put(f"{T}.Templates", [block])
+
+
+ERROR_CASES += [
+    # Periodic and parameterized (TestPeriodicConfig_*, TestParameterizedJobConfig_Validate)
+    case("V230-cron-and-crons", periodic(Spec="* * * * *", Specs=["* * * * *"]), errors=[("V230", "Periodic")],
+         gist="Only cron or crons may be used"),
+    case("V231-no-spec", periodic(), errors=[("V231", "Periodic")], gist="Must specify a spec"),
+    case("V232-time-zone", periodic(Specs=["0 * * * *"], TimeZone="Mars/Olympus"), errors=[("V232", "Periodic.TimeZone")],
+         gist='Invalid time zone "Mars/Olympus"'),
+    case("V233-cron", periodic(Specs=["foo"]), errors=[("V233", "Periodic.Specs[0]")], gist='Invalid cron spec "foo"'),
+    case("V234-spec-type", periodic(Specs=["0 * * * *"], SpecType="rrule"), errors=[("V234", "Periodic.SpecType")],
+         gist='Unknown periodic specification type "rrule"'),
+    case("V236-meta-overlap", batch_job, put("ParameterizedJob", {"MetaRequired": ["a", "b"], "MetaOptional": ["b"]}),
+         errors=[("V236", "ParameterizedJob")], gist="Following keys exist in both: [b]"),
+    case("V237-dispatch-payload", batch_job, put("ParameterizedJob", {}), put(f"{T}.DispatchPayload", {"File": "../../../haha"}),
+         errors=[("V237", "TaskGroups[0].Tasks[0].DispatchPayload.File")],
+         gist="Dispatch Payload validation failed: destination escapes allocation directory"),
+    case("V238-lifecycle-hook", put(f"{T}.Lifecycle", {}), append(f"{TG}.Tasks", {"Name": "main", "Driver": "exec"}),
+         errors=[("V238", "TaskGroups[0].Tasks[0].Lifecycle")], gist="Lifecycle validation failed: no lifecycle hook provided"),
+    # Restart (TestRestartPolicy_Validate)
+    case("V241-delay-zero-attempts", put(f"{RP}.Mode", "delay"), put(f"{RP}.Attempts", 0),
+         errors=[("V241", "TaskGroups[0].RestartPolicy.Attempts")], gist='Restart policy "delay" with 0 attempts is ambiguous'),
+    case("V242-interval", put(f"{RP}.Interval", 2 * S), put(f"{RP}.Attempts", 0),
+         errors=[("V242", "TaskGroups[0].RestartPolicy.Interval")], gist="Interval can not be less than 5s (got 2s)"),
+    case("V243-attempts-delay", put(f"{RP}.Attempts", 20),
+         errors=[("V243", "TaskGroups[0].RestartPolicy")],
+         gist="Nomad can't restart the TaskGroup 20 times in an interval of 10m0s with a delay of 1m0s"),
+    # Reschedule (TestReschedulePolicy_Validate)
+    case("V245-zero-interval", put(f"{RS}.Interval", 0),
+         errors=[("V245", "TaskGroups[0].ReschedulePolicy.Interval"), ("V251", "TaskGroups[0].ReschedulePolicy.Interval"),
+                 ("V252", "TaskGroups[0].ReschedulePolicy"), ("V252", "TaskGroups[0].ReschedulePolicy.Interval")],
+         gist="Interval must be a non zero value if Attempts > 0"),
+    case("V246-unlimited-and-attempts", put(f"{RS}.Unlimited", True),
+         errors=[("V246", "TaskGroups[0].ReschedulePolicy"), ("V246", "TaskGroups[0].ReschedulePolicy")],
+         gist="If Attempts >0, Unlimited cannot also be set to true"),
+    case("V247-delay", put(f"{RS}.Delay", 2 * S), errors=[("V247", "TaskGroups[0].ReschedulePolicy.Delay")],
+         gist="Delay cannot be less than 5s (got 2s)"),
+    case("V248-delay-function", put(f"{RS}.DelayFunction", ""),
+         errors=[("V248", "TaskGroups[0].ReschedulePolicy.DelayFunction")],
+         gist='Invalid delay function "", must be one of ["constant" "exponential" "fibonacci"]'),
+    case("V249-max-delay", put(f"{RS}.DelayFunction", "exponential"), put(f"{RS}.MaxDelay", S),
+         errors=[("V249", "TaskGroups[0].ReschedulePolicy.MaxDelay"), ("V250", "TaskGroups[0].ReschedulePolicy.MaxDelay")],
+         gist="Max Delay cannot be less than 5s (got 5s)"),
+    case("V250-max-below-delay", put(f"{RS}.DelayFunction", "fibonacci"), put(f"{RS}.Delay", 20 * S), put(f"{RS}.MaxDelay", 10 * S),
+         errors=[("V250", "TaskGroups[0].ReschedulePolicy.MaxDelay")], gist="Max Delay cannot be less than Delay 20s (got 10s)"),
+    case("V251-short-interval", put(f"{RS}.Interval", 10 * S), put(f"{RS}.Attempts", 1),
+         errors=[("V251", "TaskGroups[0].ReschedulePolicy.Interval")], gist="Interval cannot be less than 15s (got 10s)"),
+    case("V252-attempts-constant", put(f"{RS}.Delay", 1 * MIN),
+         errors=[("V252", "TaskGroups[0].ReschedulePolicy"), ("V252", "TaskGroups[0].ReschedulePolicy.Interval")],
+         gist='Nomad can only make 5 attempts in 5m0s with initial delay 1m0s and delay function "constant"'),
+    case("V252-attempts-exponential", put(f"{RS}.DelayFunction", "exponential"), put(f"{RS}.MaxDelay", 1 * MIN),
+         errors=[("V252", "TaskGroups[0].ReschedulePolicy"), ("V252", "TaskGroups[0].ReschedulePolicy.Interval")],
+         gist="Set the interval to at least 6m40s to accommodate 10 attempts"),
+    # Migrate and update (TestUpdateStrategy_Validate, TestTaskGroup_Validate)
+    case("V255-migrate-max-parallel", put(f"{TG}.Migrate", {"MaxParallel": -1}),
+         errors=[("V255", "TaskGroups[0].Migrate.MaxParallel")], gist="MaxParallel must be >= 0 but found -1"),
+    case("V256-migrate-health-check", put(f"{TG}.Migrate", {"HealthCheck": ""}),
+         errors=[("V256", "TaskGroups[0].Migrate.HealthCheck")], gist="Missing HealthCheck"),
+    case("V258-migrate-negative", put(f"{TG}.Migrate", {"MinHealthyTime": -1}),
+         errors=[("V258", "TaskGroups[0].Migrate.MinHealthyTime")], gist="MinHealthyTime is -1ns and must be >= 0"),
+    case("V259-migrate-order", put(f"{TG}.Migrate", {"MinHealthyTime": 10 * MIN}),
+         errors=[("V259", "TaskGroups[0].Migrate.MinHealthyTime")], gist="MinHealthyTime must be less than HealthyDeadline"),
+    case("V261-max-parallel", put(f"{TG}.Update", {"MaxParallel": -1}),
+         errors=[("V261", "TaskGroups[0].Update.MaxParallel")], gist="Max parallel can not be less than zero: -1 < 0"),
+    case("V262-canary", put(f"{TG}.Update", {"Canary": -1}),
+         errors=[("V262", "TaskGroups[0].Update.Canary")], gist="Canary count can not be less than zero: -1 < 0"),
+    case("V263-auto-promote", put(f"{TG}.Update", {"AutoPromote": True}),
+         errors=[("V263", "TaskGroups[0].Update.AutoPromote")], gist="Auto Promote requires a Canary count greater than zero"),
+    case("V264-min-healthy", put(f"{TG}.Update", {"MinHealthyTime": -1}),
+         errors=[("V264", "TaskGroups[0].Update.MinHealthyTime")], gist="Minimum healthy time may not be less than zero: -1ns"),
+    case("V265-healthy-deadline", put(f"{TG}.Update", {"HealthyDeadline": 0}),
+         errors=[("V265", "TaskGroups[0].Update.HealthyDeadline"), ("V267", "TaskGroups[0].Update")],
+         gist="Healthy deadline must be greater than zero: 0s"),
+    case("V266-progress-deadline", put(f"{TG}.Update", {"ProgressDeadline": -1}),
+         errors=[("V266", "TaskGroups[0].Update.ProgressDeadline"), ("V268", "TaskGroups[0].Update")],
+         gist="Progress deadline must be zero or greater: -1ns"),
+    case("V267-min-vs-healthy", put(f"{TG}.Update", {"MinHealthyTime": 5 * MIN}),
+         errors=[("V267", "TaskGroups[0].Update.MinHealthyTime")],
+         gist="Minimum healthy time must be less than healthy deadline: 5m0s > 5m0s"),
+    case("V268-healthy-vs-progress", put(f"{TG}.Update", {"ProgressDeadline": 5 * MIN}),
+         errors=[("V268", "TaskGroups[0].Update")],
+         gist="Healthy deadline must be less than progress deadline: 5m0s > 5m0s"),
+    case("V269-stagger-job-level", put("Update", {"Stagger": 0, "MaxParallel": 0}),
+         errors=[("V269", "Update.Stagger")], gist="Stagger must be greater than zero: 0s"),
+    # Disconnect (TestDisconnectStrategy_Validate)
+    case("V270-stop-after", put(f"{TG}.Disconnect", {"StopOnClientAfter": -1}),
+         errors=[("V270", "TaskGroups[0].Disconnect.StopOnClientAfter")], gist="stop_after cannot be a negative duration"),
+    case("V271-stop-after-system", put("Type", "system"), put(f"{TG}.Count", 1), drop(RS), put(f"{TG}.Disconnect", {"StopOnClientAfter": S}),
+         errors=[("V271", "TaskGroups[0].Disconnect.StopOnClientAfter")],
+         gist="stop_after can only be used with service or batch job types"),
+    case("V272-lost-after", put(f"{TG}.Disconnect", {"LostAfter": -1}),
+         errors=[("V272", "TaskGroups[0].Disconnect.LostAfter")], gist="lost_after cannot be a negative duration"),
+    case("V273-lost-and-stop", put(f"{TG}.Disconnect", {"LostAfter": S, "StopOnClientAfter": S}),
+         errors=[("V273", "TaskGroups[0].Disconnect")], gist="Disconnect cannot be configured with both lost_after and stop_after"),
+    # Logs (TestTask_Validate_LogConfig)
+    case("V276-max-files", put(f"{T}.LogConfig.MaxFiles", 0), errors=[("V276", "TaskGroups[0].Tasks[0].LogConfig.MaxFiles")],
+         gist="minimum number of files is 1; got 0"),
+    case("V277-file-size", put(f"{T}.LogConfig.MaxFileSizeMB", 0),
+         errors=[("V277", "TaskGroups[0].Tasks[0].LogConfig.MaxFileSizeMB")], gist="minimum file size is 1MB; got 0"),
+    case("V278-log-storage", put(f"{T}.LogConfig", {"MaxFiles": 30, "MaxFileSizeMB": 10}),
+         errors=[("V278", "TaskGroups[0].Tasks[0].LogConfig")],
+         gist="log storage (300 MB) must be less than requested disk capacity (300 MB)"),
+]
