@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Generic, Literal, Optional, TypeVar, cast
 from urllib.parse import quote, urlencode
@@ -174,7 +174,6 @@ class Response:
     status: int
     content: bytes
     meta: QueryMeta
-    headers: Mapping[str, str] = field(repr=False)
 
 
 class Transport:
@@ -281,7 +280,7 @@ class Transport:
         sink = _meta_sink.get()
         if sink is not None:
             sink.append(meta)
-        return Response(method, shown, status, reply.content, meta, reply.headers)
+        return Response(method, shown, status, reply.content, meta)
 
     def _back_off(self, method: str, url: str, attempt: int, reason: str, retry_after: float | None) -> None:
         delay = self.retry.delay(attempt, retry_after, self._jitter())

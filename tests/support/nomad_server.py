@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from typing_extensions import Self
 
@@ -74,15 +74,6 @@ class Recorded:
     def path(self) -> str:
         """The path with percent-escapes decoded, as Nomad's router sees it."""
         return unquote(self.raw_path)
-
-    @property
-    def query(self) -> dict[str, list[str]]:
-        """Query parameters, blank values kept."""
-        return parse_qs(self.raw_query, keep_blank_values=True)
-
-    def json(self) -> object:
-        """The body decoded as JSON."""
-        return json.loads(self.body)
 
 
 @dataclass
@@ -141,10 +132,10 @@ class NomadServer:
                     return
         raise KeyError(f"no route {method} {pattern}")
 
-    def seen(self, method: str | None = None) -> list[Recorded]:
-        """Requests received so far, optionally only those with ``method``."""
+    def seen(self) -> list[Recorded]:
+        """Requests received so far, in order."""
         with self._lock:
-            return [r for r in self.requests if method is None or r.method == method]
+            return list(self.requests)
 
     def clear(self) -> None:
         """Forget the recorded requests."""
