@@ -9,6 +9,7 @@ import responses
 
 from nomad_typed._client import NomadClient
 from nomad_typed._transport import RetryPolicy
+from tests.support.environment import clear_nomad_environment
 
 ADDRESS = "http://nomad.test:4646"
 BASE = ADDRESS + "/v1/"
@@ -20,20 +21,7 @@ FAST_RETRY = RetryPolicy(backoff_base=0.0, backoff_max=0.0, max_retry_after=0.0)
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No NOMAD_* variable of the machine running the tests leaks into a client."""
-    for name in (
-        "NOMAD_ADDR",
-        "NOMAD_TOKEN",
-        "NOMAD_NAMESPACE",
-        "NOMAD_REGION",
-        "NOMAD_HTTP_AUTH",
-        "NOMAD_CACERT",
-        "NOMAD_CAPATH",
-        "NOMAD_CLIENT_CERT",
-        "NOMAD_CLIENT_KEY",
-        "NOMAD_TLS_SERVER_NAME",
-        "NOMAD_SKIP_VERIFY",
-    ):
-        monkeypatch.delenv(name, raising=False)
+    clear_nomad_environment(monkeypatch)
 
 
 @pytest.fixture
