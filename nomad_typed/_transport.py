@@ -58,6 +58,10 @@ BLOCKING_JITTER_FRACTION = 1 / 16
 BLOCKING_READ_MARGIN = timedelta(seconds=5)
 
 
+_WRITE_OPTIONS = frozenset({"namespace", "region", "token"})
+_READ_OPTIONS = _WRITE_OPTIONS | {"index", "wait", "stale"}
+
+
 class WriteOptions(TypedDict, total=False):
     """Per-call options of every call; a value given here beats the client default."""
 
@@ -225,6 +229,13 @@ class Transport:
         Raises a :class:`NomadHTTPError` subclass for an error status, :class:`NomadTimeoutError`
         or :class:`NomadConnectionError` when no answer came.
         """
+        allowed = _READ_OPTIONS if method == "GET" else _WRITE_OPTIONS
+        unknown = sorted(set(options) - allowed)
+        if unknown:
+            # `**options` would otherwise swallow a misspelt option (`namespac=`) silently.
+            raise TypeError(
+                f"unexpected keyword argument(s) for {method} /v1/{'/'.join(segments)}: {unknown}"
+            )
         url = self.url(segments)
         query, read_timeout = self._query(params, options)
         # What logs and errors show: the whole URL, which never holds the token (a header does).

@@ -543,3 +543,18 @@ def test_logs_name_the_request_but_never_the_token(
     assert messages[1].startswith(f"GET {url} -> 404 (2 attempt(s), ")
     assert all(TOKEN not in message for message in messages)
     assert all(TOKEN not in str(record.args) for record in caplog.records)
+
+
+# ---- option names --------------------------------------------------------------------------
+
+
+def test_misspelt_or_misplaced_options_are_rejected(
+    client: NomadClient, mocked: responses.RequestsMock
+) -> None:
+    with pytest.raises(
+        TypeError, match=r"unexpected keyword argument\(s\) for GET /v1/job/web: \['namespac'\]"
+    ):
+        client.jobs.get("web", namespac="apps")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"for POST /v1/job/web/evaluate: \['index', 'wait'\]"):
+        client.jobs.evaluate("web", index=3, wait="5s")  # type: ignore[call-arg]
+    assert len(mocked.calls) == 0
