@@ -12,11 +12,11 @@
 
 Rules not checked, and why:
 
-* Need server state or configuration: V005/V008–V019 (request envelopes, query parameters and
+* Need server state or configuration: V005/V008-V019 (request envelopes, query parameters and
   other endpoints), V007 (a register option, not part of the job), V425 (server versions), V426
   and W12's counterpart for implicit identities (agent Vault/Consul identity configuration), V445
-  (Vault clusters enabled on the server), V450–V453 (namespaces, namespace capabilities, node
-  pools), V460–V490 (ACLs, Sentinel, enforce-index, update transitions, dispatch, scale, revert,
+  (Vault clusters enabled on the server), V450-V453 (namespaces, namespace capabilities, node
+  pools), V460-V490 (ACLs, Sentinel, enforce-index, update transitions, dispatch, scale, revert,
   plan-time checks), W11 (memory oversubscription setting of the node pool), W13
   (``job_max_source_size``), W14 (Sentinel). V422 and V423 use Nomad's defaults
   (``job_max_priority`` 100, ``job_max_count`` 50000).
@@ -99,7 +99,9 @@ def validate_job(
         except ValidationError as error:
             return structure_issues(error, document, Job)
     issues = unknown_field_issues(job, notes, allow_unknown=allow_unknown_fields)
-    renamed: dict[Path, str] = {(*note.path[:-1], note.field): note.key for note in notes if note.kind == "case"}
+    renamed: dict[Path, str] = {
+        (*note.path[:-1], note.field): note.key for note in notes if note.kind == "case"
+    }
     resolver = Resolver(job.to_dict(), renamed)
     context = Context(canonicalize(job, resolver), job, resolver)
     run_rules(context)

@@ -316,7 +316,9 @@ def _service(service: Service, job: Job, group: TaskGroup, task: Task | None) ->
     group_name = group.name or ""
     task_name = task.name or "" if task is not None else "group"
     if not service.name:
-        service.name = f"{job_name}-{group_name}-{task_name}" if task is not None else f"{job_name}-{group_name}"
+        service.name = (
+            f"{job_name}-{group_name}-{task_name}" if task is not None else f"{job_name}-{group_name}"
+        )
     values = {"JOB": job_name, "TASKGROUP": group_name, "TASK": task_name}
     values["BASE"] = f"{job_name}-{group_name}-{task_name}"
     service.name = _SERVICE_ENV.sub(lambda match: values[match.group(1)], service.name)
@@ -354,4 +356,3 @@ def _service(service: Service, job: Job, group: TaskGroup, task: Task | None) ->
             check.task_name = task.name or ""
         if not check.name:
             check.name = f'service: "{service.name}" check'
-

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from nomad_typed.models import Job, NomadModel
 
 from ._issue import Issue
-from ._structure import KeyNote
 from ._paths import render
+from ._structure import KeyNote
 from ._typewalk import model_aliases
 
 __all__ = ["LEGACY_FIELDS", "unknown_field_issues"]

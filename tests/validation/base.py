@@ -30,7 +30,11 @@ BASE_JOB: Doc = {
             "Name": "web",
             "Count": 10,
             "RestartPolicy": {"Mode": "fail", "Attempts": 3, "Interval": 10 * MIN, "Delay": 1 * MIN},
-            "ReschedulePolicy": {"Interval": 5 * MIN, "Attempts": 10, "Delay": 5 * S, "DelayFunction": "constant",
+            "ReschedulePolicy": {
+                "Interval": 5 * MIN,
+                "Attempts": 10,
+                "Delay": 5 * S,
+                "DelayFunction": "constant",
                 "Unlimited": False,
             },
             "Networks": [{"DynamicPorts": [{"Label": "http"}]}],

@@ -30,7 +30,9 @@ def run_rules(ctx: Context) -> None:
         for group_rule in GROUP_RULES:
             group_rule(ctx, group_scope)
         for task_index, task in enumerate(group.tasks or ()):
-            task_scope = TaskScope(job, group, task, (*group_scope.path, "Tasks", task_index), group_scope.path)
+            task_scope = TaskScope(
+                job, group, task, (*group_scope.path, "Tasks", task_index), group_scope.path
+            )
             for task_rule in TASK_RULES:
                 task_rule(ctx, task_scope)
     for job_rule in JOB_AFTER_GROUPS:
@@ -40,7 +42,9 @@ def run_rules(ctx: Context) -> None:
         for group_warning in GROUP_WARNINGS:
             group_warning(ctx, group_scope)
         for task_index, task in enumerate(group.tasks or ()):
-            task_scope = TaskScope(job, group, task, (*group_scope.path, "Tasks", task_index), group_scope.path)
+            task_scope = TaskScope(
+                job, group, task, (*group_scope.path, "Tasks", task_index), group_scope.path
+            )
             for task_warning in TASK_WARNINGS:
                 task_warning(ctx, task_scope)
     for job_warning in JOB_WARNINGS:

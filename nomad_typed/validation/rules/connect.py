@@ -31,6 +31,8 @@ def _prefix_error(text: str) -> str | None:
 
 
 def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
+    where: Path
+    here: Path
     proxy = gateway.proxy
     if proxy is not None:
         if proxy.connect_timeout is None:
@@ -55,7 +57,9 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
                 return (*where, "Port"), "Consul Ingress Listener requires valid Port"
             protocol = listener.protocol or ""
             if protocol not in ("tcp", "http", "http2", "grpc"):
-                message = f"Consul Ingress Listener requires protocol of tcp, http, http2, grpc, got {q(protocol)}"
+                message = (
+                    f"Consul Ingress Listener requires protocol of tcp, http, http2, grpc, got {q(protocol)}"
+                )
                 return (*where, "Protocol"), message
             if not listener.services:
                 return (*where, "Services"), "Consul Ingress Listener requires one or more services"
@@ -65,7 +69,10 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
                     return (*here, "Name"), "Consul Ingress Service requires a name"
                 if protocol == "tcp":
                     if service.name == "*":
-                        return (*here, "Name"), 'Consul Ingress Service doesn\'t support wildcard name for "tcp" protocol'
+                        return (
+                            *here,
+                            "Name",
+                        ), 'Consul Ingress Service doesn\'t support wildcard name for "tcp" protocol'
                     if service.hosts:
                         message = (
                             "Consul Ingress Service doesn't support associating hosts to a service for"
@@ -73,7 +80,9 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
                         )
                         return (*here, "Hosts"), message
                 elif service.name == "*" and service.hosts:
-                    message = 'Consul Ingress Service with a wildcard "*" service name can not also specify hosts'
+                    message = (
+                        'Consul Ingress Service with a wildcard "*" service name can not also specify hosts'
+                    )
                     return (*here, "Hosts"), message
     terminating = gateway.terminating
     if terminating is not None:
@@ -94,7 +103,7 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
     return None
 
 
-@rule("V130", "the connect block must be valid (V170–V191, first problem reported)")
+@rule("V130", "the connect block must be valid (V170-V191, first problem reported)")
 @rule("V170", "transparent proxy excluded CIDRs must parse")
 @rule("V171", "transparent proxy UID must be a uint16")
 @rule("V172", "transparent proxy excluded UIDs must be uint16")
@@ -127,17 +136,25 @@ def connect_block(ctx: Context, connect: ConsulConnect, path: Path) -> None:
         for index, cidr in enumerate(tproxy.exclude_outbound_cidrs or ()):
             reason = _prefix_error(cidr)
             if reason is not None:
-                message = f"could not parse transparent proxy excluded outbound CIDR as network prefix: {reason}"
+                message = (
+                    f"could not parse transparent proxy excluded outbound CIDR as network prefix: {reason}"
+                )
                 problems.append(("V170", (*where, "ExcludeOutboundCIDRs", index), message))
         if tproxy.uid:
             reason = _uint16_error(tproxy.uid)
             if reason is not None:
-                message = f"transparent proxy block has invalid UID field: invalid user ID {q(tproxy.uid)}: {reason}"
+                message = (
+                    "transparent proxy block has invalid UID field:"
+                    f" invalid user ID {q(tproxy.uid)}: {reason}"
+                )
                 problems.append(("V171", (*where, "UID"), message))
         for index, uid in enumerate(tproxy.exclude_uids or ()):
             reason = _uint16_error(uid)
             if reason is not None:
-                message = f"transparent proxy block has invalid ExcludeUIDs field: invalid user ID {q(uid)}: {reason}"
+                message = (
+                    "transparent proxy block has invalid ExcludeUIDs"
+                    f" field: invalid user ID {q(uid)}: {reason}"
+                )
                 problems.append(("V172", (*where, "ExcludeUIDs", index), message))
         for rule_id, where_path, message in problems:
             ctx.error(rule_id, where_path, message)
@@ -185,7 +202,10 @@ def _network_mode_error(group: TaskGroup, prefix: str, allow_host: bool) -> str 
     networks = group.networks or []
     name = group.name or ""
     if len(networks) != 1:
-        return f"{prefix}: must have exactly one network for Consul Connect: group {q(name)} has {len(networks)} networks"
+        return (
+            f"{prefix}: must have exactly one network for Consul"
+            f" Connect: group {q(name)} has {len(networks)} networks"
+        )
     mode = networks[0].mode or ""
     if mode == "bridge" or (allow_host and mode == "host") or mode.startswith("cni/"):
         return None
@@ -205,7 +225,9 @@ def _native_task_error(group: TaskGroup, service: Service) -> str | None:
         return f"task for Consul Connect Native service {group.name}->{name} is ambiguous and must be set"
     if any(task.name == service.task_name for task in tasks):
         return None
-    return f"task {service.task_name} named by Consul Connect Native service {group.name}->{name} does not exist"
+    return (
+        f"task {service.task_name} named by Consul Connect Native service {group.name}->{name} does not exist"
+    )
 
 
 def _dns_is_set(network: NetworkResource) -> bool:
@@ -222,7 +244,7 @@ def connect_mutators(ctx: Context) -> None:
         if not group.networks:
             continue
         for service_index, service in enumerate(group.services or ()):
-            path = ("TaskGroups", index, "Services", service_index)
+            path: Path = ("TaskGroups", index, "Services", service_index)
             connect = service.connect
             if connect is None:
                 continue
@@ -235,17 +257,17 @@ def connect_mutators(ctx: Context) -> None:
                     return
                 if not service.task_name:
                     service.task_name = (group.tasks or [])[0].name or ""
-            elif connect.gateway is not None:
-                if connect.gateway.mesh is not None and not service.port_label:
-                    message = "error in job mutator connect: service.port must be set for mesh gateway service"
-                    ctx.error("V439", (*path, "PortLabel"), message)
-                    return
+            elif connect.gateway is not None and connect.gateway.mesh is not None and not service.port_label:
+                message = "error in job mutator connect: service.port must be set for mesh gateway service"
+                ctx.error("V439", (*path, "PortLabel"), message)
+                return
     for index, group in enumerate(ctx.job.task_groups or ()):
         for service_index, service in enumerate(group.services or ()):
             if service.connect is None or service.connect.sidecar_service is None:
                 continue
             for check_index, check in enumerate(service.checks or ()):
-                exposable = (check.type or "").lower() in ("grpc", "http") and (check.path or "").startswith("/")
+                http_like = (check.type or "").lower() in ("grpc", "http")
+                exposable = http_like and (check.path or "").startswith("/")
                 if not check.expose or not exposable:
                     continue
                 path = ("TaskGroups", index, "Services", service_index, "Checks", check_index)
@@ -307,10 +329,16 @@ def _group_connect_error(group: TaskGroup, path: Path) -> tuple[str, Path, str] 
                 rule_id = "V430" if "exactly one network" in reason else "V431"
                 return rule_id, (*path, "Networks"), reason
             if name != name.lower():
-                message = f"Consul Connect service name {q(name)} in group {q(group_name)} must not contain uppercase characters"
+                message = (
+                    f"Consul Connect service name {q(name)} in group"
+                    f" {q(group_name)} must not contain uppercase characters"
+                )
                 return "V432", (*where, "Name"), message
             if group_name != group_name.lower():
-                message = f"Consul Connect group {q(group_name)} with service {q(name)} must not contain uppercase characters"
+                message = (
+                    f"Consul Connect group {q(group_name)} with service"
+                    f" {q(name)} must not contain uppercase characters"
+                )
                 return "V432", (*path, "Name"), message
         elif connect.native:
             reason = _native_task_error(group, service)
@@ -360,7 +388,10 @@ def _group_connect_error(group: TaskGroup, path: Path) -> tuple[str, Path, str] 
         for port_index, label in enumerate(tproxy.exclude_inbound_ports or ()):
             if _uint16_error(label) is None or label in static_labels:
                 continue
-            message = f"Consul Connect transparent proxy port {q(label)} must be numeric or one of network.port labels"
+            message = (
+                f"Consul Connect transparent proxy port {q(label)}"
+                " must be numeric or one of network.port labels"
+            )
             return "V437", (*where, "TransparentProxy", "ExcludeInboundPorts", port_index), message
     if transparent and connect_blocks > 1:
         message = "Consul Connect transparent proxy requires there is only one connect block"
@@ -383,8 +414,13 @@ def expose_admission(ctx: Context) -> None:
         for service_index, service in enumerate(group.services or ()):
             for check_index, check in enumerate(service.checks or ()):
                 if check.expose and (service.connect is None or service.connect.sidecar_service is None):
-                    message = f"exposed service check {group.name}->{service.name}->{check.name} requires use of sidecar_proxy"
-                    ctx.error("V441", (*path, "Services", service_index, "Checks", check_index, "Expose"), message)
+                    message = (
+                        f"exposed service check {group.name}->{service.name}->{check.name}"
+                        " requires use of sidecar_proxy"
+                    )
+                    ctx.error(
+                        "V441", (*path, "Services", service_index, "Checks", check_index, "Expose"), message
+                    )
                     return
         for task_index, task in enumerate(group.tasks or ()):
             for service_index, service in enumerate(task.services or ()):

@@ -62,7 +62,9 @@ def task_list(ctx: Context, scope: GroupScope) -> None:
         if not name:
             ctx.error("V073", (*path, "Name"), f"Task {index + 1} missing name")
         elif name in seen:
-            ctx.error("V074", (*path, "Name"), f"Task {index + 1} redefines '{name}' from task {seen[name] + 1}")
+            ctx.error(
+                "V074", (*path, "Name"), f"Task {index + 1} redefines '{name}' from task {seen[name] + 1}"
+            )
         else:
             seen[name] = index
         leaders += bool(task.leader)
@@ -73,7 +75,7 @@ def task_list(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V076", (*scope.path, "Tasks"), f"Task group {scope.name} must have at least one main task")
 
 
-@rule("V081", "the group scaling policy must be valid (V400–V407)")
+@rule("V081", "the group scaling policy must be valid (V400-V407)")
 @rule("V400", "scaling policies need a type")
 @rule("V401", "scaling policy type must be horizontal")
 @rule("V403", "scaling max is required and must not be negative")

@@ -6,6 +6,7 @@ import re
 import zoneinfo
 
 from .._context import Context, q, rule
+from .._paths import Path
 from .placement import affinity_rules, constraint_rules, spread_rules
 
 __all__ = ["JOB_RULES", "JOB_WARNINGS"]
@@ -35,7 +36,7 @@ def _cron_error(spec: str) -> str | None:
         return None
     fields = text.split()
     if not 5 <= len(fields) <= 7:
-        return f"missing field(s)" if len(fields) < 5 else "too many fields"
+        return "missing field(s)" if len(fields) < 5 else "too many fields"
     for field in fields:
         if _CRON_FIELD.fullmatch(field) is None:
             return f"syntax error in field: {q(field)}"
@@ -140,8 +141,7 @@ def group_list(ctx: Context) -> None:
             ctx.error("V041", (*path, "ShutdownDelay"), "ShutdownDelay must be a positive value")
         if ctx.job.type == "system" and (group.count or 0) > 1:
             message = (
-                f"Job task group {name} has count {group.count}."
-                " Count cannot exceed 1 with system scheduler"
+                f"Job task group {name} has count {group.count}. Count cannot exceed 1 with system scheduler"
             )
             ctx.error("V042", (*path, "Count"), message)
 
@@ -170,7 +170,7 @@ def periodic(ctx: Context) -> None:
     if reason is not None:
         ctx.error("V232", (*path, "TimeZone"), f"Invalid time zone {q(zone)}: {reason}")
     if config.spec_type == "cron":
-        entries = [(("Spec",), spec)] if spec else []
+        entries: list[tuple[Path, str]] = [(("Spec",), spec)] if spec else []
         entries += [(("Specs", index), entry) for index, entry in enumerate(specs)]
         for where, entry in entries:
             reason = _cron_error(entry)

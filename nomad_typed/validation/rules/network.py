@@ -36,7 +36,7 @@ def _is_domain_name(name: str) -> bool:
     return all(0 < len(label.encode()) <= 63 for label in text.split("."))
 
 
-@rule("V078", "group networks must be valid (V085–V093)")
+@rule("V078", "group networks must be valid (V085-V093)")
 @rule("V085", "port labels must be unique across the group's networks")
 @rule("V086", "static ports must be unique per host network")
 @rule("V087", "static ports must be ≤ 65535")
@@ -85,15 +85,15 @@ def networks(ctx: Context, scope: GroupScope) -> None:
             if port.ignore_collision and mode not in ("", "host"):
                 message = f"Port {q(label)} collision may not be ignored on non-host network mode {q(mode)}"
                 ctx.error("V090", (*port_path, "IgnoreCollision"), message)
-        for key, value in ((network.cni.args or {}) if network.cni is not None else {}).items():
+        for key, arg in ((network.cni.args or {}) if network.cni is not None else {}).items():
             arg_path = (*path, "CNI", "Args", MapKey(key))
             if key in cni_keys:
                 ctx.error("V091", arg_path, f"duplicate CNI arg {q(key)}")
             cni_keys.add(key)
             if ";" in key:
                 ctx.error("V092", arg_path, f"invalid ';' character in CNI arg key {q(key)}")
-            if ";" in value:
-                ctx.error("V092", arg_path, f"invalid ';' character in CNI arg value {q(value)}")
+            if ";" in arg:
+                ctx.error("V092", arg_path, f"invalid ';' character in CNI arg value {q(arg)}")
         hostname = network.hostname or ""
         if hostname and "${" not in hostname and not _is_domain_name(hostname):
             ctx.error("V093", (*path, "Hostname"), "Hostname is not a valid DNS name")

@@ -56,7 +56,7 @@ def max_run_duration(ctx: Context, scope: GroupScope) -> None:
 @rule("V240", "restart mode must be delay or fail")
 @rule("V241", "restart with 0 attempts needs mode fail")
 @rule("V242", "restart interval must be at least 5s")
-@rule("V243", "restart attempts × delay must fit in the interval")
+@rule("V243", "restart attempts x delay must fit in the interval")
 def restart_policy(ctx: Context, scope: GroupScope) -> None:
     policy = scope.group.restart_policy
     if policy is None:
@@ -271,7 +271,7 @@ def update_strategy(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V269", (*path, "Stagger"), f"Stagger must be greater than zero: {dur(stagger)}")
 
 
-@rule("V071", "migrate strategies of service jobs must be valid (V255–V259)")
+@rule("V071", "migrate strategies of service jobs must be valid (V255-V259)")
 @rule("V072", "migrate blocks need a service job")
 @rule("V255", "migrate max_parallel must not be negative")
 @rule("V256", "migrate health_check is required when max_parallel > 0")

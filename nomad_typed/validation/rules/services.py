@@ -80,7 +80,10 @@ def _common_check_error(check: ServiceCheck, allowed: tuple[str, ...]) -> str | 
         if on_update == "ignore":
             return 'on_update value "ignore" is not compatible with check_restart'
         if not restart.ignore_warnings and on_update == "ignore_warnings":
-            return 'on_update value "ignore_warnings" not supported with check_restart ignore_warnings value "false"'
+            return (
+                'on_update value "ignore_warnings" not supported'
+                ' with check_restart ignore_warnings value "false"'
+            )
         if (restart.limit or 0) < 0:
             return f"limit must be greater than or equal to 0 but found {restart.limit}"
         if (restart.grace or 0) < 0:
@@ -246,7 +249,7 @@ def service_rules(ctx: Context, rule_id: str, service: Service, path: Path) -> N
     _ = rule_id
 
 
-@rule("V079", "group and task services must be consistent (V100–V107)")
+@rule("V079", "group and task services must be consistent (V100-V107)")
 @rule("V100", "a task service may only name its own task")
 @rule("V103", "group services cannot use address_mode driver")
 @rule("V104", "group checks with a task cannot use address_mode driver")
@@ -319,7 +322,8 @@ def group_services(ctx: Context, scope: GroupScope) -> None:
         for check_index, check in enumerate(service.checks or ()):
             if check.type == "script" and not check.task_name:
                 message = (
-                    f"Service [{scope.name}]->{service.name} or Check {check.name} must specify task parameter"
+                    f"Service [{scope.name}]->{service.name} or"
+                    f" Check {check.name} must specify task parameter"
                 )
                 ctx.error("V080", (*scope.path, "Services", index, "Checks", check_index), message)
 
@@ -397,7 +401,7 @@ def task_services(ctx: Context, scope: TaskScope) -> None:
                         ctx.error("V117", (*check_path, "PortLabel"), message)
                 else:
                     message = (
-                        f'check {q(check_name)} cannot use a numeric port {number} without setting'
+                        f"check {q(check_name)} cannot use a numeric port {number} without setting"
                         ' address_mode="driver"'
                     )
                     ctx.error("V118", (*check_path, "PortLabel"), message)

@@ -60,7 +60,9 @@ def task_basics(ctx: Context, scope: TaskScope) -> None:
     elif scope.job_type == "service" and update is not None:
         progress = update.progress_deadline or 0
         if 0 < progress < kill_timeout:
-            message = f"KillTimout ({dur(kill_timeout)}) longer than the group's ProgressDeadline ({dur(progress)})"
+            message = (
+                f"KillTimout ({dur(kill_timeout)}) longer than the group's ProgressDeadline ({dur(progress)})"
+            )
             ctx.error("V286", (*scope.path, "KillTimeout"), message)
     if (task.shutdown_delay or 0) < 0:
         ctx.error("V287", (*scope.path, "ShutdownDelay"), "ShutdownDelay must be a positive value")
@@ -108,7 +110,10 @@ def resources(ctx: Context, scope: TaskScope) -> None:
         plain = []
         for c_index, constraint in enumerate(device.constraints or ()):
             if constraint.operand in ("distinct_hosts", "distinct_property"):
-                message = f"{prefix} Constraint {c_index + 1} validation failed: using unsupported operand {q(constraint.operand)}"
+                message = (
+                    f"{prefix} Constraint {c_index + 1} validation failed:"
+                    f" using unsupported operand {q(constraint.operand)}"
+                )
                 ctx.error("V213", (*here, "Constraints", c_index, "Operand"), message)
             else:
                 plain.append(c_index)
@@ -125,7 +130,9 @@ def resources(ctx: Context, scope: TaskScope) -> None:
                 message = f"numa device {q(device_name)} not requested as task resource"
                 ctx.error("V320", (*path, "NUMA", "Devices", index), message)
         if numa.affinity not in ("none", "prefer", "require"):
-            ctx.error("V321", (*path, "NUMA", "Affinity"), "numa affinity must be one of none, prefer, or require")
+            ctx.error(
+                "V321", (*path, "NUMA", "Affinity"), "numa affinity must be one of none, prefer, or require"
+            )
     memory_max = res.memory_max_mb or 0
     if memory_max not in (0, -1) and memory_max < memory:
         message = f"MemoryMaxMB value ({memory_max}) should be larger than MemoryMB value ({memory})"
@@ -147,7 +154,9 @@ def _reindex(ctx: Context, since: int, base: Path, index: int) -> None:
     for position in range(since, len(ctx.issues)):
         issue = ctx.issues[position]
         if issue.path.startswith(wrong):
-            ctx.issues[position] = type(issue)(issue.severity, right + issue.path[len(wrong) :], issue.message, issue.rule)
+            ctx.issues[position] = type(issue)(
+                issue.severity, right + issue.path[len(wrong) :], issue.message, issue.rule
+            )
 
 
 @rule("V276", "logs need at least one file")
@@ -166,7 +175,10 @@ def log_config(ctx: Context, scope: TaskScope) -> None:
         ctx.error("V277", (*path, "MaxFileSizeMB"), f"minimum file size is 1MB; got {size}")
     disk = scope.group.ephemeral_disk
     if disk is not None and (disk.size_mb or 0) <= files * size:
-        message = f"log storage ({files * size} MB) must be less than requested disk capacity ({disk.size_mb or 0} MB)"
+        message = (
+            f"log storage ({files * size} MB) must be less than"
+            f" requested disk capacity ({disk.size_mb or 0} MB)"
+        )
         ctx.error("V278", path, message)
 
 
@@ -209,7 +221,7 @@ def _checksum_error(value: str) -> str | None:
     return None
 
 
-@rule("V293", "artifacts must be valid (V330–V337)")
+@rule("V293", "artifacts must be valid (V330-V337)")
 @rule("V330", "artifacts need a source")
 @rule("V331", "artifact mode must be any, file or dir")
 @rule("V332", "artifact destination must stay in the allocation directory")
@@ -249,7 +261,7 @@ def _checksum_rule(reason: str) -> str:
     return "V337"
 
 
-@rule("V295", "templates must be valid (V340–V350)")
+@rule("V295", "templates must be valid (V340-V350)")
 @rule("V296", "template destinations must be unique")
 @rule("V340", "templates need a source or embedded data")
 @rule("V341", "templates need a destination")
@@ -276,7 +288,9 @@ def templates(ctx: Context, scope: TaskScope) -> None:
         mode = template.change_mode or ""
         if mode == "signal":
             if not template.change_signal:
-                ctx.error("V343", (*path, "ChangeSignal"), "Must specify signal value when change mode is signal")
+                ctx.error(
+                    "V343", (*path, "ChangeSignal"), "Must specify signal value when change mode is signal"
+                )
             if template.envvars:
                 ctx.error("V344", (*path, "Envvars"), "cannot use signals with env var templates")
         elif mode == "script":
@@ -294,11 +308,13 @@ def templates(ctx: Context, scope: TaskScope) -> None:
         perms = template.perms or ""
         if perms and (re.fullmatch(r"[0-7]+", perms) is None or int(perms, 8) > 0o7777):
             reason = "value out of range" if re.fullmatch(r"[0-7]+", perms) else "invalid syntax"
-            message = f'Failed to parse {q(perms)} as octal: strconv.ParseUint: parsing {q(perms)}: {reason}'
+            message = f"Failed to parse {q(perms)} as octal: strconv.ParseUint: parsing {q(perms)}: {reason}"
             ctx.error("V349", (*path, "Perms"), message)
         wait = template.wait
         if wait is not None and wait.min is not None and wait.max is not None and wait.min > wait.max:
-            ctx.error("V350", (*path, "Wait"), f"wait min {dur(wait.min)} is greater than max {dur(wait.max)}")
+            ctx.error(
+                "V350", (*path, "Wait"), f"wait min {dur(wait.min)} is greater than max {dur(wait.max)}"
+            )
         if dest in destinations:
             message = f"Template {index + 1} has same destination as {destinations[dest]}"
             ctx.error("V296", (*path, "DestPath"), message)
@@ -317,15 +333,17 @@ def vault(ctx: Context, scope: TaskScope) -> None:
     mode = block.change_mode or ""
     if mode == "signal":
         if not block.change_signal:
-            ctx.error("V352", (*path, "ChangeSignal"), 'Signal must be specified when using change mode "signal"')
+            ctx.error(
+                "V352", (*path, "ChangeSignal"), 'Signal must be specified when using change mode "signal"'
+            )
     elif mode not in ("noop", "restart"):
         ctx.error("V353", (*path, "ChangeMode"), f"Unknown change mode {q(mode)}")
 
 
-@rule("V297", "actions must be valid (V371–V372)")
+@rule("V297", "actions must be valid (V371-V372)")
 @rule("V298", "action names must be unique")
 @rule("V371", "actions need a command")
-@rule("V372", "action names are 1–128 characters without whitespace")
+@rule("V372", "action names are 1-128 characters without whitespace")
 def actions(ctx: Context, scope: TaskScope) -> None:
     seen: dict[str, bool] = {}
     for index, action in enumerate(scope.task.actions or ()):
@@ -354,9 +372,15 @@ def dispatch_and_lifecycle(ctx: Context, scope: TaskScope) -> None:
     if lifecycle is not None:
         hook = lifecycle.hook or ""
         if not hook:
-            ctx.error("V238", (*scope.path, "Lifecycle"), "Lifecycle validation failed: no lifecycle hook provided")
+            ctx.error(
+                "V238", (*scope.path, "Lifecycle"), "Lifecycle validation failed: no lifecycle hook provided"
+            )
         elif hook not in ("prestart", "poststart", "poststop"):
-            ctx.error("V239", (*scope.path, "Lifecycle", "Hook"), f"Lifecycle validation failed: invalid hook: {hook}")
+            ctx.error(
+                "V239",
+                (*scope.path, "Lifecycle", "Hook"),
+                f"Lifecycle validation failed: invalid hook: {hook}",
+            )
 
 
 @rule("V299", "Connect proxy tasks cannot have services")
@@ -381,7 +405,10 @@ def connect_proxy_task(ctx: Context, scope: TaskScope) -> None:
         message = f'No Connect services in task group with Connect proxy ("{target}")'
         ctx.error("V301", (*scope.path, "Kind"), message)
     elif target not in names:
-        message = f'Connect proxy service name ("{target}") not found in Connect services from task group: [{" ".join(names)}]'
+        message = (
+            f'Connect proxy service name ("{target}") not found in'
+            f" Connect services from task group: [{' '.join(names)}]"
+        )
         ctx.error("V301", (*scope.path, "Kind"), message)
 
 
@@ -396,7 +423,10 @@ def csi_plugin(ctx: Context, scope: TaskScope) -> None:
     if not plugin.id:
         ctx.error("V304", (*path, "ID"), "CSIPluginConfig must have a non-empty PluginID")
     if plugin.type not in ("node", "controller", "monolith"):
-        message = f"CSIPluginConfig PluginType must be one of 'node', 'controller', or 'monolith', got: \"{plugin.type or ''}\""
+        message = (
+            "CSIPluginConfig PluginType must be one of 'node',"
+            f" 'controller', or 'monolith', got: \"{plugin.type or ''}\""
+        )
         ctx.error("V305", (*path, "Type"), message)
     base = plugin.stage_publish_base_dir or ""
     mount = plugin.mount_dir or ""
@@ -469,8 +499,8 @@ def named_identities(scope: TaskScope) -> list[tuple[int, WorkloadIdentity, str]
 
 @rule("V307", "the default identity must be valid")
 @rule("V308", "only one default identity")
-@rule("V309", "identities must be valid (V362–V369)")
-@rule("V362", "identity names are 1–128 of [a-zA-Z0-9-_]")
+@rule("V309", "identities must be valid (V362-V369)")
+@rule("V362", "identity names are 1-128 of [a-zA-Z0-9-_]")
 @rule("V363", "identity audiences must not be empty strings")
 @rule("V364", "identity change_signal needs change_mode signal")
 @rule("V365", "identity change_mode signal needs a change_signal")
@@ -481,7 +511,10 @@ def named_identities(scope: TaskScope) -> list[tuple[int, WorkloadIdentity, str]
 def identities(ctx: Context, scope: TaskScope) -> None:
     task = scope.task
     entries = list(enumerate(task.identities or ()))
-    defaults = [index for index, identity in entries if (identity.name or _DEFAULT_IDENTITY) == _DEFAULT_IDENTITY]
+    defaults = [
+        index for index, identity in entries if (identity.name or _DEFAULT_IDENTITY) == _DEFAULT_IDENTITY
+    ]
+    default: WorkloadIdentity | None
     if defaults:
         default_path: Path = (*scope.path, "Identities", defaults[-1])
         default = entries[defaults[-1]][1]
@@ -502,9 +535,9 @@ def identities(ctx: Context, scope: TaskScope) -> None:
 
 @rule("V310", "secret names must be unique")
 @rule("V311", "vault secrets need a vault block")
-@rule("V312", "secrets must be valid (V355–V360)")
+@rule("V312", "secrets must be valid (V355-V360)")
 @rule("V355", "secrets need a name")
-@rule("V356", "secret names are 1–128 of [a-zA-Z0-9_]")
+@rule("V356", "secret names are 1-128 of [a-zA-Z0-9_]")
 @rule("V357", "secrets need a provider")
 @rule("V358", "secrets need a path")
 @rule("V359", "nomad and vault secrets cannot use env")
@@ -520,11 +553,15 @@ def secrets(ctx: Context, scope: TaskScope) -> None:
             ctx.error("V310", (*path, "Name"), f"Duplicate secret {q(name)} found")
         seen.add(name)
         if provider == "vault" and scope.task.vault is None:
-            ctx.error("V311", (*path, "Provider"), f'Secret {q(name)} has provider "vault" but no vault block')
+            ctx.error(
+                "V311", (*path, "Provider"), f'Secret {q(name)} has provider "vault" but no vault block'
+            )
         if not name:
             ctx.error("V355", (*path, "Name"), f"{prefix} secret name cannot be empty")
         if _SECRET_NAME.fullmatch(name) is None:
-            ctx.error("V356", (*path, "Name"), f"{prefix} secret name must match regex ^[a-zA-Z0-9_]{{1,128}}$")
+            ctx.error(
+                "V356", (*path, "Name"), f"{prefix} secret name must match regex ^[a-zA-Z0-9_]{{1,128}}$"
+            )
         if not provider:
             ctx.error("V357", (*path, "Provider"), f"{prefix} secret provider cannot be empty")
         if not secret.path:
@@ -533,7 +570,11 @@ def secrets(ctx: Context, scope: TaskScope) -> None:
             if secret.env:
                 ctx.error("V359", (*path, "Env"), f"{prefix} {provider} provider cannot use the env block")
         elif secret.config:
-            ctx.error("V360", (*path, "Config"), f"{prefix} custom plugin provider {provider} cannot use the config block")
+            ctx.error(
+                "V360",
+                (*path, "Config"),
+                f"{prefix} custom plugin provider {provider} cannot use the config block",
+            )
 
 
 TASK_RULES = [

@@ -9,8 +9,13 @@ from .._paths import MapKey, Path
 
 __all__ = ["volume_mounts", "volume_requests"]
 
-_HOST_MODES = ("", "single-node-reader-only", "single-node-writer", "single-node-single-writer")
-_HOST_MODES += ("single-node-multi-writer",)
+_HOST_MODES = (
+    "",
+    "single-node-reader-only",
+    "single-node-writer",
+    "single-node-single-writer",
+    "single-node-multi-writer",
+)
 
 
 @rule("V381", "volumes need a source")
@@ -85,9 +90,7 @@ def volume_requests(ctx: Context, scope: GroupScope) -> None:
 @rule("V397", "volume mount propagation mode must be known")
 @rule("V398", "volume mount SELinux label must be z or Z")
 def volume_mounts(ctx: Context, scope: TaskScope) -> None:
-    volumes = {
-        name for name, volume in (scope.group.volumes or {}).items() if volume.type in ("host", "csi")
-    }
+    volumes = {name for name, volume in (scope.group.volumes or {}).items() if volume.type in ("host", "csi")}
     position = 0
     for index, mount in enumerate(scope.task.volume_mounts or ()):
         # The agent drops mounts without a volume, which shifts the positions in its messages.
@@ -106,7 +109,9 @@ def _mount_rules(ctx: Context, mount: VolumeMount, path: Path, position: int) ->
     if not mount.volume:
         ctx.error("V396", (*path, "Volume"), f'{prefix} "volume mount references an empty volume"')
     if (mount.propagation_mode or "") not in ("", "private", "host-to-task", "bidirectional"):
-        message = f'{prefix} "volume mount has an invalid propagation mode: {q(mount.propagation_mode or "")}"'
+        message = (
+            f'{prefix} "volume mount has an invalid propagation mode: {q(mount.propagation_mode or "")}"'
+        )
         ctx.error("V397", (*path, "PropagationMode"), message)
     if (mount.selinux_label or "") not in ("", "z", "Z"):
         message = f'{prefix} "volume mount has an invalid SELinux label: "{mount.selinux_label}""'

@@ -63,10 +63,16 @@ def shutdown_delay(ctx: Context, scope: GroupScope) -> None:
         if delay > 0:
             any_task_delay = True
         elif task.services:
-            message = f"task {q(task.name or '')} in group {q(scope.name)} defines services, but has no shutdown_delay set"
+            message = (
+                f"task {q(task.name or '')} in group {q(scope.name)}"
+                " defines services, but has no shutdown_delay set"
+            )
             ctx.warn("W10", path, message)
     if unscoped and (group.shutdown_delay or 0) <= 0 and not any_task_delay:
-        message = f"group {q(scope.name)} defines services, but neither the group nor any of its tasks have shutdown_delay set"
+        message = (
+            f"group {q(scope.name)} defines services, but neither"
+            " the group nor any of its tasks have shutdown_delay set"
+        )
         ctx.warn("W10", (*scope.path, "Services"), message)
 
 
@@ -75,11 +81,17 @@ def identity_warnings(ctx: Context, identity: WorkloadIdentity, name: str, path:
     if not audiences:
         ctx.warn("W07", path, "identities without an audience are insecure")
     elif len(audiences) > 1:
-        ctx.warn("W07", path, "while multiple audiences is allowed, it is more secure to use 1 audience per identity")
+        ctx.warn(
+            "W07",
+            path,
+            "while multiple audiences is allowed, it is more secure to use 1 audience per identity",
+        )
     if name not in ("", "default") and not identity.ttl:
         ctx.warn("W07", path, "identities without an expiration are insecure")
     if identity.env and identity.change_mode != "restart":
-        message = 'using env=true without change_mode="restart" may result in task not getting updated identity'
+        message = (
+            'using env=true without change_mode="restart" may result in task not getting updated identity'
+        )
         ctx.warn("W07", path, message)
 
 
@@ -121,7 +133,7 @@ def task_warnings(ctx: Context, scope: TaskScope) -> None:
     for index, identity, name in named_identities(scope):
         identity_warnings(ctx, identity, name, (*scope.path, "Identities", index))
     if task.vault is None:
-        for index, identity, name in named_identities(scope):
+        for index, _identity, name in named_identities(scope):
             if name.startswith("vault_"):
                 message = f"Task {task.name} has an identity called {name} but no vault block"
                 ctx.warn("W12", (*scope.path, "Identities", index), message)
