@@ -41,7 +41,7 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
             message = "Consul Gateway Proxy Envoy DNS Discovery type must be STRICT_DNS or LOGICAL_DNS"
             return ("Proxy", "EnvoyDNSDiscoveryType"), message
         for name, bind in (proxy.envoy_gateway_bind_addresses or {}).items():
-            where: Path = ("Proxy", "EnvoyGatewayBindAddresses", MapKey(name))
+            where = ("Proxy", "EnvoyGatewayBindAddresses", MapKey(name))
             if not bind.address:
                 return (*where, "Address"), "Consul Gateway Bind Address must be set"
             port = bind.port or 0
