@@ -24,6 +24,7 @@ Rules not checked, and why:
   V026 (namespace), V029 (datacenters), V060/V065/V067 (restart, reschedule and ephemeral-disk
   objects), V101 (the agent drops ``TaskName`` of task-level checks), V288/V289 (resources and
   log config), V317 (the agent drops ``DiskMB``), V380 (the agent drops volumes of other types),
+  V174 (a gateway proxy always gets a connect timeout), V400 (a scaling policy always gets a type),
   V402 (the server regenerates the scaling target), V424 (service identities are renamed by the
   implicit-identity mutator), W02 (the agent drops the deprecated disconnect fields).
 """

@@ -35,11 +35,6 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
     here: Path
     proxy = gateway.proxy
     if proxy is not None:
-        if proxy.connect_timeout is None:
-            return ("Proxy", "ConnectTimeout"), "Consul Gateway Proxy connection_timeout must be set"
-        if (proxy.envoy_dns_discovery_type or "") not in ("", "STRICT_DNS", "LOGICAL_DNS"):
-            message = "Consul Gateway Proxy Envoy DNS Discovery type must be STRICT_DNS or LOGICAL_DNS"
-            return ("Proxy", "EnvoyDNSDiscoveryType"), message
         for name, bind in (proxy.envoy_gateway_bind_addresses or {}).items():
             where = ("Proxy", "EnvoyGatewayBindAddresses", MapKey(name))
             if not bind.address:
@@ -56,11 +51,6 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
             if (listener.port or 0) <= 0:
                 return (*where, "Port"), "Consul Ingress Listener requires valid Port"
             protocol = listener.protocol or ""
-            if protocol not in ("tcp", "http", "http2", "grpc"):
-                message = (
-                    f"Consul Ingress Listener requires protocol of tcp, http, http2, grpc, got {q(protocol)}"
-                )
-                return (*where, "Protocol"), message
             if not listener.services:
                 return (*where, "Services"), "Consul Ingress Listener requires one or more services"
             for service_index, service in enumerate(listener.services):
@@ -108,13 +98,10 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
 @rule("V171", "transparent proxy UID must be a uint16")
 @rule("V172", "transparent proxy excluded UIDs must be uint16")
 @rule("V173", "connect is exactly one of native, sidecar or gateway")
-@rule("V174", "gateway proxy connect_timeout is required")
-@rule("V175", "gateway proxy DNS discovery type must be STRICT_DNS or LOGICAL_DNS")
 @rule("V176", "gateway bind addresses need an address")
 @rule("V177", "gateway bind addresses need a valid port")
 @rule("V178", "ingress gateways need a listener")
 @rule("V179", "ingress listeners need a port")
-@rule("V180", "ingress listener protocol must be tcp, http, http2 or grpc")
 @rule("V181", "ingress listeners need services")
 @rule("V182", "ingress services need a name")
 @rule("V183", "tcp ingress services cannot be wildcards")
@@ -173,13 +160,10 @@ def connect_block(ctx: Context, connect: ConsulConnect, path: Path) -> None:
 
 
 _GATEWAY_RULES = {
-    "connection_timeout": "V174",
-    "DNS Discovery": "V175",
     "Bind Address must be set": "V176",
     "Bind Address must set valid Port": "V177",
     "at least one listener": "V178",
     "Listener requires valid Port": "V179",
-    "requires protocol": "V180",
     "one or more services": "V181",
     "Service requires a name": "V182",
     "wildcard name": "V183",

@@ -76,7 +76,6 @@ def task_list(ctx: Context, scope: GroupScope) -> None:
 
 
 @rule("V081", "the group scaling policy must be valid (V400-V407)")
-@rule("V400", "scaling policies need a type")
 @rule("V401", "scaling policy type must be horizontal")
 @rule("V403", "scaling max is required and must not be negative")
 @rule("V404", "scaling max must not be less than min")
@@ -93,9 +92,7 @@ def scaling(ctx: Context, scope: GroupScope) -> None:
     maximum = policy.max if policy.max is not None else -1
     minimum = policy.min or 0
     count = scope.group.count or 0
-    if not kind:
-        ctx.error("V400", (*path, "Type"), f"{prefix} missing scaling policy type")
-    elif kind != "horizontal":
+    if kind != "horizontal":
         ctx.error("V401", (*path, "Type"), f'{prefix} scaling policy type "{kind}" is not valid')
     if maximum < 0:
         ctx.error("V403", (*path, "Max"), f"{prefix} maximum count must be specified and non-negative")

@@ -11,14 +11,12 @@ _MIN_RESTART_INTERVAL = 5 * SECOND
 _MIN_RESCHEDULE_DELAY = 5 * SECOND
 _MIN_RESCHEDULE_INTERVAL = 15 * SECOND
 _DELAY_FUNCTIONS = ("constant", "exponential", "fibonacci")
-_RECONCILE = ("", "best_score", "longest_running", "keep_original", "keep_replacement")
 
 
 @rule("V270", "disconnect stop_on_client_after must not be negative")
 @rule("V271", "disconnect stop_on_client_after needs a service or batch job")
 @rule("V272", "disconnect lost_after must not be negative")
 @rule("V273", "disconnect lost_after and stop_on_client_after are exclusive")
-@rule("V274", "disconnect reconcile must be a known option")
 def disconnect(ctx: Context, scope: GroupScope) -> None:
     strategy = scope.group.disconnect
     if strategy is None:
@@ -36,8 +34,6 @@ def disconnect(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V272", (*path, "LostAfter"), "lost_after cannot be a negative duration")
     if stop_after is not None and lost_after != 0:
         ctx.error("V273", path, "Disconnect cannot be configured with both lost_after and stop_after")
-    if (strategy.reconcile or "") not in _RECONCILE:
-        ctx.error("V274", (*path, "Reconcile"), f"reconcile option is invalid: {strategy.reconcile}")
 
 
 @rule("V055", "max_run_duration must be positive")
@@ -53,7 +49,6 @@ def max_run_duration(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V056", path, f"Job type {q(scope.job_type)} does not allow max_run_duration")
 
 
-@rule("V240", "restart mode must be delay or fail")
 @rule("V241", "restart with 0 attempts needs mode fail")
 @rule("V242", "restart interval must be at least 5s")
 @rule("V243", "restart attempts x delay must fit in the interval")
@@ -66,8 +61,6 @@ def restart_policy(ctx: Context, scope: GroupScope) -> None:
     attempts = policy.attempts or 0
     interval = policy.interval or 0
     delay = policy.delay or 0
-    if mode not in ("delay", "fail"):
-        ctx.error("V240", (*path, "Mode"), f"Unsupported restart mode: {q(mode)}")
     if attempts == 0 and mode != "fail":
         ctx.error("V241", (*path, "Attempts"), f"Restart policy {q(mode)} with 0 attempts is ambiguous")
     if interval < _MIN_RESTART_INTERVAL:
@@ -275,7 +268,6 @@ def update_strategy(ctx: Context, scope: GroupScope) -> None:
 @rule("V072", "migrate blocks need a service job")
 @rule("V255", "migrate max_parallel must not be negative")
 @rule("V256", "migrate health_check is required when max_parallel > 0")
-@rule("V257", "migrate health_check must be checks or task_states")
 @rule("V258", "migrate min_healthy_time and healthy_deadline must not be negative")
 @rule("V259", "migrate min_healthy_time must not exceed healthy_deadline")
 def migrate_strategy(ctx: Context, scope: GroupScope) -> None:
@@ -292,11 +284,8 @@ def migrate_strategy(ctx: Context, scope: GroupScope) -> None:
     healthy_deadline = migrate.healthy_deadline or 0
     if max_parallel < 0:
         ctx.error("V255", (*path, "MaxParallel"), f"MaxParallel must be >= 0 but found {max_parallel}")
-    if health_check == "":
-        if max_parallel > 0:
-            ctx.error("V256", (*path, "HealthCheck"), "Missing HealthCheck")
-    elif health_check not in ("checks", "task_states"):
-        ctx.error("V257", (*path, "HealthCheck"), f"Invalid HealthCheck: {q(health_check)}")
+    if health_check == "" and max_parallel > 0:
+        ctx.error("V256", (*path, "HealthCheck"), "Missing HealthCheck")
     if min_healthy < 0:
         message = f"MinHealthyTime is {dur(min_healthy)} and must be >= 0"
         ctx.error("V258", (*path, "MinHealthyTime"), message)

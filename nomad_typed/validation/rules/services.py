@@ -21,7 +21,6 @@ _NOMAD_CHECKS = ("tcp", "http")
 _PASS_FAIL_TYPES = ("tcp", "http", "grpc")
 _HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE")
 _KINDS = ("", "api-gateway", "ingress-gateway", "mesh-gateway", "terminating-gateway")
-_ON_UPDATE = ("", "require_healthy", "ignore_warnings", "ignore")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
@@ -61,20 +60,12 @@ def _common_check_error(check: ServiceCheck, allowed: tuple[str, ...]) -> str | 
         return "missing required value timeout. Timeout cannot be less than 1s"
     if timeout < SECOND:
         return f"timeout ({dur(timeout)}) is lower than required minimum timeout 1s"
-    status = check.initial_status or ""
-    if status not in ("", "passing", "warning", "critical"):
-        return (
-            f'invalid initial check state ({status}), must be one of "passing", "warning",'
-            ' "critical" or empty'
-        )
     mode = check.address_mode or ""
     if mode == "auto":
         return 'invalid address_mode "auto" - auto only valid for services'
     if mode not in ("", "host", "driver", "alloc", "alloc_ipv6"):
         return f"invalid address_mode {q(mode)}"
     on_update = check.on_update or ""
-    if on_update not in _ON_UPDATE:
-        return f'on_update must be "require_healthy", "ignore_warnings", or "ignore"; got {q(on_update)}'
     restart = check.check_restart
     if restart is not None:
         if on_update == "ignore":
@@ -142,9 +133,6 @@ def _nomad_check_error(check: ServiceCheck) -> str | None:
 @rule("V110", "task services must be valid (Service rules)")
 @rule("V120", "service names must be RFC 1123 labels")
 @rule("V121", "a service address needs address_mode auto")
-@rule("V122", "service address_mode must be known")
-@rule("V123", "service on_update must be known")
-@rule("V124", "service provider must be consul or nomad")
 @rule("V125", "a service identity needs an audience")
 @rule("V126", "http/tcp/grpc checks need a port on the check or the service")
 @rule("V127", "tcp checks are not valid on Connect sidecar services")
@@ -192,15 +180,6 @@ def service_rules(ctx: Context, rule_id: str, service: Service, path: Path) -> N
     mode = service.address_mode or ""
     if mode in ("host", "driver", "alloc", "alloc_ipv6") and service.address:
         ctx.error("V121", (*path, "Address"), 'Service address_mode must be "auto" if address is set')
-    elif mode not in ("", "auto", "host", "driver", "alloc", "alloc_ipv6"):
-        message = f'Service address_mode must be "auto", "host", or "driver"; not {q(mode)}'
-        ctx.error("V122", (*path, "AddressMode"), message)
-    if (service.on_update or "") not in _ON_UPDATE:
-        message = (
-            'Service on_update must be "require_healthy", "ignore_warnings", or "ignore";'
-            f" not {q(service.on_update or '')}"
-        )
-        ctx.error("V123", (*path, "OnUpdate"), message)
     provider = service.provider or ""
     for index, check in enumerate(service.checks or ()):
         check_path = (*path, "Checks", index)
@@ -236,13 +215,9 @@ def service_rules(ctx: Context, rule_id: str, service: Service, path: Path) -> N
             if service.connect.native and not service.port_label:
                 message = f"Service {name} is Connect Native and requires setting the port"
                 ctx.error("V132", (*path, "Connect"), message)
-    elif provider == "nomad":
-        if service.connect is not None:
-            message = "Service with provider nomad cannot include Connect blocks"
-            ctx.error("V135", (*path, "Connect"), message)
-    else:
-        message = f'Service provider must be "consul", or "nomad"; not {q(provider)}'
-        ctx.error("V124", (*path, "Provider"), message)
+    elif service.connect is not None:
+        message = "Service with provider nomad cannot include Connect blocks"
+        ctx.error("V135", (*path, "Connect"), message)
     if service.identity is not None and not service.identity.audience:
         message = "Service identity must provide at least one target aud value"
         ctx.error("V125", (*path, "Identity"), message)

@@ -76,7 +76,6 @@ def task_basics(ctx: Context, scope: TaskScope) -> None:
 @rule("V319", "device constraints and affinities must be valid")
 @rule("V213", "device constraints cannot use distinct_hosts / distinct_property")
 @rule("V320", "NUMA devices must be requested devices")
-@rule("V321", "NUMA affinity must be none, prefer or require")
 @rule("V322", "memory_max must be at least memory")
 @rule("V323", "secrets must not exceed memory")
 @rule("V324", "secrets must not be negative")
@@ -129,10 +128,6 @@ def resources(ctx: Context, scope: TaskScope) -> None:
             if device_name not in names:
                 message = f"numa device {q(device_name)} not requested as task resource"
                 ctx.error("V320", (*path, "NUMA", "Devices", index), message)
-        if numa.affinity not in ("none", "prefer", "require"):
-            ctx.error(
-                "V321", (*path, "NUMA", "Affinity"), "numa affinity must be one of none, prefer, or require"
-            )
     memory_max = res.memory_max_mb or 0
     if memory_max not in (0, -1) and memory_max < memory:
         message = f"MemoryMaxMB value ({memory_max}) should be larger than MemoryMB value ({memory})"
@@ -223,7 +218,6 @@ def _checksum_error(value: str) -> str | None:
 
 @rule("V293", "artifacts must be valid (V330-V337)")
 @rule("V330", "artifacts need a source")
-@rule("V331", "artifact mode must be any, file or dir")
 @rule("V332", "artifact destination must stay in the allocation directory")
 @rule("V333", "artifact checksum must not be empty")
 @rule("V334", "artifact checksum must be type:value")
@@ -235,10 +229,6 @@ def artifacts(ctx: Context, scope: TaskScope) -> None:
         path = (*scope.path, "Artifacts", index)
         if not artifact.getter_source:
             ctx.error("V330", (*path, "GetterSource"), "source must be specified")
-        mode = artifact.getter_mode or ""
-        if mode not in ("", "any", "file", "dir"):
-            message = f"invalid artifact mode {q(mode)}; must be one of: any, file, dir"
-            ctx.error("V331", (*path, "GetterMode"), message)
         if escapes_alloc_dir("task", artifact.relative_dest or ""):
             ctx.error("V332", (*path, "RelativeDest"), "destination escapes allocation directory")
         options = artifact.getter_options or {}
@@ -270,7 +260,6 @@ def _checksum_rule(reason: str) -> str:
 @rule("V344", "signal templates cannot be env templates")
 @rule("V345", "script templates need a change_script block")
 @rule("V346", "change scripts need a command")
-@rule("V347", "template change mode must be noop, restart, signal or script")
 @rule("V348", "template splay must not be negative")
 @rule("V349", "template perms must be an octal number ≤ 0o7777")
 @rule("V350", "template wait min must not exceed max")
@@ -300,9 +289,6 @@ def templates(ctx: Context, scope: TaskScope) -> None:
             elif not template.change_script.command:
                 message = "must specify script path value when change mode is script"
                 ctx.error("V346", (*path, "ChangeScript", "Command"), message)
-        elif mode not in ("noop", "restart"):
-            message = "Invalid change mode. Must be one of the following: noop, signal, script, restart"
-            ctx.error("V347", (*path, "ChangeMode"), message)
         if (template.splay or 0) < 0:
             ctx.error("V348", (*path, "Splay"), "Must specify positive splay value")
         perms = template.perms or ""
@@ -324,20 +310,14 @@ def templates(ctx: Context, scope: TaskScope) -> None:
 
 @rule("V294", "the vault block must be valid")
 @rule("V352", "vault signal change mode needs a signal")
-@rule("V353", "vault change mode must be noop, restart or signal")
 def vault(ctx: Context, scope: TaskScope) -> None:
     block = scope.task.vault
     if block is None:
         return
     path = (*scope.path, "Vault")
-    mode = block.change_mode or ""
-    if mode == "signal":
-        if not block.change_signal:
-            ctx.error(
-                "V352", (*path, "ChangeSignal"), 'Signal must be specified when using change mode "signal"'
-            )
-    elif mode not in ("noop", "restart"):
-        ctx.error("V353", (*path, "ChangeMode"), f"Unknown change mode {q(mode)}")
+    if block.change_mode == "signal" and not block.change_signal:
+        message = 'Signal must be specified when using change mode "signal"'
+        ctx.error("V352", (*path, "ChangeSignal"), message)
 
 
 @rule("V297", "actions must be valid (V371-V372)")
@@ -362,25 +342,15 @@ def actions(ctx: Context, scope: TaskScope) -> None:
 
 @rule("V237", "the dispatch payload file must stay in the allocation directory")
 @rule("V238", "lifecycle blocks need a hook")
-@rule("V239", "lifecycle hooks are prestart, poststart or poststop")
 def dispatch_and_lifecycle(ctx: Context, scope: TaskScope) -> None:
     payload = scope.task.dispatch_payload
     if payload is not None and escapes_alloc_dir("task/local/", payload.file or ""):
         message = "Dispatch Payload validation failed: destination escapes allocation directory"
         ctx.error("V237", (*scope.path, "DispatchPayload", "File"), message)
     lifecycle = scope.task.lifecycle
-    if lifecycle is not None:
-        hook = lifecycle.hook or ""
-        if not hook:
-            ctx.error(
-                "V238", (*scope.path, "Lifecycle"), "Lifecycle validation failed: no lifecycle hook provided"
-            )
-        elif hook not in ("prestart", "poststart", "poststop"):
-            ctx.error(
-                "V239",
-                (*scope.path, "Lifecycle", "Hook"),
-                f"Lifecycle validation failed: invalid hook: {hook}",
-            )
+    if lifecycle is not None and not lifecycle.hook:
+        message = "Lifecycle validation failed: no lifecycle hook provided"
+        ctx.error("V238", (*scope.path, "Lifecycle"), message)
 
 
 @rule("V299", "Connect proxy tasks cannot have services")
@@ -453,14 +423,10 @@ def _identity_errors(identity: WorkloadIdentity) -> list[str]:
             errors.append(f"an empty string is an invalid audience ({index + 1})")
     mode = identity.change_mode or ""
     signal = (identity.change_signal or "").upper()
-    if mode in ("", "noop", "restart"):
-        if signal:
-            errors.append(f'can only use change_signal={q(signal)} with change_mode="signal"')
-    elif mode == "signal":
-        if not signal:
-            errors.append('change_signal must be specified when using change_mode="signal"')
-    else:
-        errors.append(f"invalid change_mode: {mode}")
+    if mode != "signal" and signal:
+        errors.append(f'can only use change_signal={q(signal)} with change_mode="signal"')
+    elif mode == "signal" and not signal:
+        errors.append('change_signal must be specified when using change_mode="signal"')
     ttl = identity.ttl or 0
     if ttl > 0 and name in ("", _DEFAULT_IDENTITY):
         errors.append("ttl for default identity not yet supported")
@@ -477,7 +443,6 @@ def _identity_rule(message: str) -> str:
         ("audience", "V363"),
         ("can only use change_signal", "V364"),
         ("change_signal must be specified", "V365"),
-        ("invalid change_mode", "V366"),
         ("ttl for default", "V367"),
         ("ttl must be", "V368"),
     ):
@@ -504,7 +469,6 @@ def named_identities(scope: TaskScope) -> list[tuple[int, WorkloadIdentity, str]
 @rule("V363", "identity audiences must not be empty strings")
 @rule("V364", "identity change_signal needs change_mode signal")
 @rule("V365", "identity change_mode signal needs a change_signal")
-@rule("V366", "identity change_mode must be noop, restart or signal")
 @rule("V367", "the default identity cannot have a ttl")
 @rule("V368", "identity ttl must not be negative")
 @rule("V369", "identity filepath needs file = true")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from nomad_typed.models import VolumeMount
-
-from .._context import Context, GroupScope, TaskScope, q, rule
+from .._context import Context, GroupScope, TaskScope, rule
 from .._paths import MapKey, Path
 
 __all__ = ["volume_mounts", "volume_requests"]
@@ -87,8 +85,6 @@ def volume_requests(ctx: Context, scope: GroupScope) -> None:
 
 @rule("V302", "volume mounts must name a volume of the group")
 @rule("V396", "volume mounts must name a volume")
-@rule("V397", "volume mount propagation mode must be known")
-@rule("V398", "volume mount SELinux label must be z or Z")
 def volume_mounts(ctx: Context, scope: TaskScope) -> None:
     volumes = {name for name, volume in (scope.group.volumes or {}).items() if volume.type in ("host", "csi")}
     position = 0
@@ -100,19 +96,7 @@ def volume_mounts(ctx: Context, scope: TaskScope) -> None:
         if mount.volume not in volumes:
             message = f"Volume Mount ({position}) references undefined volume {mount.volume}"
             ctx.error("V302", (*path, "Volume"), message)
-        _mount_rules(ctx, mount, path, position)
+        if not mount.volume:
+            message = f'Volume Mount ({position}) is invalid: "volume mount references an empty volume"'
+            ctx.error("V396", (*path, "Volume"), message)
         position += 1
-
-
-def _mount_rules(ctx: Context, mount: VolumeMount, path: Path, position: int) -> None:
-    prefix = f"Volume Mount ({position}) is invalid:"
-    if not mount.volume:
-        ctx.error("V396", (*path, "Volume"), f'{prefix} "volume mount references an empty volume"')
-    if (mount.propagation_mode or "") not in ("", "private", "host-to-task", "bidirectional"):
-        message = (
-            f'{prefix} "volume mount has an invalid propagation mode: {q(mount.propagation_mode or "")}"'
-        )
-        ctx.error("V397", (*path, "PropagationMode"), message)
-    if (mount.selinux_label or "") not in ("", "z", "Z"):
-        message = f'{prefix} "volume mount has an invalid SELinux label: "{mount.selinux_label}""'
-        ctx.error("V398", (*path, "SELinuxLabel"), message)
