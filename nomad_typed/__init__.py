@@ -10,27 +10,86 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ._client import NomadClient
+    from ._config import BasicAuth, Config, SecretString, Timeout
+    from ._exceptions import (
+        BadRequestError,
+        ConflictError,
+        InvalidParameterError,
+        JobModifyIndexConflictError,
+        NomadConfigError,
+        NomadConnectionError,
+        NomadError,
+        NomadHTTPError,
+        NomadTimeoutError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitedError,
+        ResponseValidationError,
+        ServerError,
+        UnauthorizedError,
+        UnexpectedResponseError,
+    )
+    from ._transport import QueryMeta, QueryOptions, RetryPolicy, WithMeta, WriteOptions
+    from .compat import Nomad, api
     from .models import *  # noqa: F403
+    from .models.requests import *  # noqa: F403
+    from .models.responses import *  # noqa: F403
+    from .resources import JobInput
+    from .validation import Issue, validate_job
 
-_MODELS = (
-    "Action Affinity CNIConfig CSIMountOptions ChangeScript Check CheckRestart Constraint Consul"
-    " ConsulConnect ConsulExposeConfig ConsulExposePath ConsulGateway ConsulGatewayBindAddress"
-    " ConsulGatewayProxy ConsulGatewayTLSConfig ConsulGatewayTLSSDSConfig ConsulHTTPHeaderModifiers"
-    " ConsulIngressConfigEntry ConsulIngressListener ConsulIngressService ConsulLinkedService"
-    " ConsulMeshConfigEntry ConsulMeshGateway ConsulProxy ConsulSidecarService ConsulTerminatingConfigEntry"
-    " ConsulTransparentProxy ConsulUpstream DNSConfig DispatchPayloadConfig DisconnectStrategy Duration"
-    " EphemeralDisk Int8 Int64 JSONObject JSONValue Job JobSubmission JobUIConfig JobUILink JobVersionTag"
-    " LogConfig MigrateStrategy Multiregion MultiregionRegion MultiregionStrategy NUMAResource NanoTime"
-    " NetworkResource NomadModel ParameterizedJob ParameterizedJobConfig PeriodicConfig Port RequestedDevice"
-    " ReschedulePolicy Resources RestartPolicy ScalingPolicy Secret Service ServiceCheck ServiceWeights"
-    " SidecarTask Spread SpreadTarget Task TaskArtifact TaskCSIPluginConfig TaskGroup TaskLifecycle"
-    " TaskSchedule TaskScheduleCron Template Timestamp UInt8 UInt16 UInt32 UInt64 UnknownField"
-    " UpdateStrategy Vault VolumeMount VolumeRequest WaitConfig WorkloadIdentity format_duration"
-    " parse_duration"
-).split()
+# module -> the public names it defines
+_SOURCES = {
+    ".models": (
+        "Action Affinity CNIConfig CSIMountOptions ChangeScript Check CheckRestart Constraint Consul"
+        " ConsulConnect ConsulExposeConfig ConsulExposePath ConsulGateway ConsulGatewayBindAddress"
+        " ConsulGatewayProxy ConsulGatewayTLSConfig ConsulGatewayTLSSDSConfig ConsulHTTPHeaderModifiers"
+        " ConsulIngressConfigEntry ConsulIngressListener ConsulIngressService ConsulLinkedService"
+        " ConsulMeshConfigEntry ConsulMeshGateway ConsulProxy ConsulSidecarService"
+        " ConsulTerminatingConfigEntry ConsulTransparentProxy ConsulUpstream DNSConfig"
+        " DispatchPayloadConfig DisconnectStrategy Duration EphemeralDisk Int8 Int64 JSONObject JSONValue"
+        " Job JobSubmission JobUIConfig JobUILink JobVersionTag LogConfig MigrateStrategy Multiregion"
+        " MultiregionRegion MultiregionStrategy NUMAResource NanoTime NetworkResource NomadModel"
+        " ParameterizedJob ParameterizedJobConfig PeriodicConfig Port RequestedDevice ReschedulePolicy"
+        " Resources RestartPolicy ScalingPolicy Secret Service ServiceCheck ServiceWeights SidecarTask"
+        " Spread SpreadTarget Task TaskArtifact TaskCSIPluginConfig TaskGroup TaskLifecycle TaskSchedule"
+        " TaskScheduleCron Template Timestamp UInt8 UInt16 UInt32 UInt64 UnknownField UpdateStrategy"
+        " Vault VolumeMount VolumeRequest WaitConfig WorkloadIdentity format_duration parse_duration"
+    ),
+    ".models.requests": (
+        "DeploymentAllocHealthRequest DeploymentFailRequest DeploymentPauseRequest"
+        " DeploymentPromoteRequest DeploymentUnblockRequest EvalOptions JobDispatchRequest"
+        " JobEvaluateRequest JobPlanRequest JobRegisterRequest JobRevertRequest JobStabilityRequest"
+        " JobValidateRequest JobsParseRequest ScalingRequest TagVersionRequest"
+    ),
+    ".models.responses": (
+        "AllocDeploymentStatus AllocListStub AllocMetric AllocNetworkStatus AllocState AllocStopResponse"
+        " AllocatedCpuResources AllocatedDeviceResource AllocatedMemoryResources AllocatedPortMapping"
+        " AllocatedResources AllocatedSharedResources AllocatedTaskResources Allocation AllocationListStub"
+        " AllocationMetric Deployment DeploymentState DeploymentUpdateResponse DesiredTransition"
+        " DesiredUpdates EvalCountResponse Evaluation EvaluationStub FieldDiff GenericResponse JobAction"
+        " JobChildrenSummary JobDeregisterResponse JobDiff JobDispatchResponse JobListStub JobPlanResponse"
+        " JobRegisterResponse JobScaleStatus JobScaleStatusResponse JobStabilityResponse JobSummary"
+        " JobTagResponse JobValidateResponse JobVersionsResponse NodeScoreMeta ObjectDiff"
+        " PeriodicForceResponse PlanAnnotations PortMapping QueryMetaBody RescheduleEvent"
+        " RescheduleTracker ScalingEvent ServiceRegistration TaskDiff TaskEvent TaskGroupDiff"
+        " TaskGroupScaleStatus TaskGroupSummary TaskLifecycleConfig TaskState WriteMetaBody"
+    ),
+    "._client": "NomadClient",
+    "._config": "BasicAuth Config SecretString Timeout",
+    "._transport": "QueryMeta QueryOptions RetryPolicy WithMeta WriteOptions",
+    "._exceptions": (
+        "BadRequestError ConflictError InvalidParameterError JobModifyIndexConflictError"
+        " NomadConfigError NomadConnectionError NomadError NomadHTTPError NomadTimeoutError"
+        " NotFoundError PermissionDeniedError RateLimitedError ResponseValidationError ServerError"
+        " UnauthorizedError UnexpectedResponseError"
+    ),
+    ".resources": "JobInput",
+    ".compat": "Nomad api",
+    ".validation": "Issue validate_job",
+}
 
-# public name -> module that defines it
-_EXPORTS: dict[str, str] = dict.fromkeys(_MODELS, ".models")
+_EXPORTS: dict[str, str] = {name: module for module, names in _SOURCES.items() for name in names.split()}
 
 __all__ = sorted(_EXPORTS)
 

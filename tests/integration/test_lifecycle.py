@@ -29,7 +29,7 @@ JOB = json.loads((CORPUS / "jobs" / "nomad-v2.0.6_command-testdata_example-short
 #: The only edit python-nomad's examples get besides the import: the agent they talk to.
 SEED_HOST = "host='192.168.33.10'"
 #: How the examples import the library (the compat module has the package root's `Nomad`/`api`).
-SEED_IMPORT = "from nomad_typed import compat as nomad"
+SEED_IMPORT = "import nomad_typed as nomad"
 
 
 def _seen(server: NomadServer) -> list[tuple[str, str, str, object]]:
