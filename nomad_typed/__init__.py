@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     )
     from ._transport import QueryMeta, QueryOptions, RetryPolicy, WithMeta, WriteOptions
     from .compat import Nomad, api
-    from .models import *  # noqa: F403
-    from .models.requests import *  # noqa: F403
-    from .models.responses import *  # noqa: F403
+    from .models import *
+    from .models.requests import *
+    from .models.responses import *
     from .resources import JobInput
     from .validation import Issue, validate_job
 

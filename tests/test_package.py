@@ -6,6 +6,8 @@ import importlib
 import subprocess
 import sys
 
+import pytest
+
 import nomad_typed
 from nomad_typed import _SOURCES
 
@@ -29,12 +31,8 @@ def test_model_packages_are_exported_whole() -> None:
 
 
 def test_unknown_name_raises_attribute_error() -> None:
-    try:
+    with pytest.raises(AttributeError, match=r"^module 'nomad_typed' has no attribute 'NoSuchThing'$"):
         nomad_typed.NoSuchThing  # noqa: B018
-    except AttributeError as err:
-        assert str(err) == "module 'nomad_typed' has no attribute 'NoSuchThing'"
-    else:
-        raise AssertionError("no AttributeError")
 
 
 def test_importing_the_package_loads_nothing_heavy() -> None:
