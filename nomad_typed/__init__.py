@@ -10,33 +10,54 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._client import NomadClient
-    from ._config import BasicAuth, Config, SecretString, Timeout
-    from ._exceptions import (
-        BadRequestError,
-        ConflictError,
-        InvalidParameterError,
-        JobModifyIndexConflictError,
-        NomadConfigError,
-        NomadConnectionError,
-        NomadError,
-        NomadHTTPError,
-        NomadTimeoutError,
-        NotFoundError,
-        PermissionDeniedError,
-        RateLimitedError,
-        ResponseValidationError,
-        ServerError,
-        UnauthorizedError,
-        UnexpectedResponseError,
+    from ._client import (
+        NomadClient as NomadClient,
     )
-    from ._transport import QueryMeta, QueryOptions, RetryPolicy, WithMeta, WriteOptions
-    from .compat import Nomad, api
+    from ._config import (
+        BasicAuth as BasicAuth,
+        Config as Config,
+        SecretString as SecretString,
+        Timeout as Timeout,
+    )
+    from ._exceptions import (
+        BadRequestError as BadRequestError,
+        ConflictError as ConflictError,
+        InvalidParameterError as InvalidParameterError,
+        JobModifyIndexConflictError as JobModifyIndexConflictError,
+        NomadConfigError as NomadConfigError,
+        NomadConnectionError as NomadConnectionError,
+        NomadError as NomadError,
+        NomadHTTPError as NomadHTTPError,
+        NomadTimeoutError as NomadTimeoutError,
+        NotFoundError as NotFoundError,
+        PermissionDeniedError as PermissionDeniedError,
+        RateLimitedError as RateLimitedError,
+        ResponseValidationError as ResponseValidationError,
+        ServerError as ServerError,
+        UnauthorizedError as UnauthorizedError,
+        UnexpectedResponseError as UnexpectedResponseError,
+    )
+    from ._transport import (
+        QueryMeta as QueryMeta,
+        QueryOptions as QueryOptions,
+        RetryPolicy as RetryPolicy,
+        WithMeta as WithMeta,
+        WriteOptions as WriteOptions,
+    )
+    from .compat import (
+        Nomad as Nomad,
+        api as api,
+    )
     from .models import *
     from .models.requests import *
     from .models.responses import *
-    from .resources import JobInput
-    from .validation import Issue, validate_job
+    from .resources import (
+        JobInput as JobInput,
+    )
+    from .validation import (
+        Issue as Issue,
+        validate_job as validate_job,
+    )
 
 # module -> the public names it defines
 _SOURCES = {
