@@ -108,30 +108,22 @@ def _read_value(value: object, slot: Slot, path: Path, notes: list[KeyNote]) -> 
 
 
 def structure_issues(error: ValidationError, document: object, model: type[NomadModel]) -> list[Issue]:
-    """One issue per offending value; the several errors of one union value become one."""
-    found: dict[Path, tuple[str, bool]] = {}
+    """One issue per offending value (the members of a union each report the same value)."""
+    found: dict[Path, str] = {}
     for detail in error.errors(include_url=False):
-        path, slot, dropped_tags = _locate(detail["loc"], document, model)
-        message = _message(detail["type"], detail["msg"], detail.get("input"), slot)
-        if path in found:
-            if dropped_tags or found[path][1]:
-                found[path] = (f"expected a JSON value, got {_show(detail.get('input'))}", True)
-            continue
-        found[path] = (message, dropped_tags)
-    return [Issue("error", render(path), message, "structure") for path, (message, _) in found.items()]
+        path, slot = _locate(detail["loc"], document, model)
+        if path not in found:
+            found[path] = _message(detail["type"], detail["msg"], detail.get("input"), slot)
+    return [Issue("error", render(path), message, "structure") for path, message in found.items()]
 
 
-def _locate(
-    loc: Sequence[str | int], document: object, model: type[NomadModel]
-) -> tuple[Path, Slot | None, bool]:
-    """The user's path for a pydantic ``loc``, the slot found there, and whether tags were dropped."""
+def _locate(loc: Sequence[str | int], document: object, model: type[NomadModel]) -> tuple[Path, Slot | None]:
+    """The user's path for a pydantic ``loc`` (union and validator tags dropped) and the slot there."""
     path: list[str | int] = []
     slot: Slot | None = Slot(model)
     value = document
-    dropped = False
     for segment in loc:
         if slot is None:
-            dropped = True
             continue
         nested = slot.model
         if nested is not None and isinstance(segment, str):
@@ -144,14 +136,11 @@ def _locate(
             value = value[segment] if 0 <= segment < len(value) else None
         elif isinstance(segment, str) and isinstance(value, Mapping) and segment in value:
             if not (slot.is_map or slot.is_json):
-                dropped = True
                 continue
             path.append(MapKey(segment))
             slot = item_slot(slot)
             value = value[segment]
-        else:
-            dropped = True
-    return tuple(path), slot, dropped
+    return tuple(path), slot
 
 
 def _message(kind: str, default: str, value: object, slot: Slot | None) -> str:

@@ -7,10 +7,10 @@ which keys of a wire document Nomad's decoder would match, ignore or read case-i
 
 from __future__ import annotations
 
+import functools
 import types
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal, Union, get_args, get_origin
+from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
 
 from annotated_types import Ge, Le
 from pydantic.fields import FieldInfo
@@ -72,9 +72,16 @@ def field_slot(model: type[NomadModel], key: str) -> Slot | None:
     if name is None:
         return None
     info = model.model_fields[name]
+    annotation = _resolved_annotations(model).get(name, info.annotation)
     ge, le = _bounds(info.metadata)
-    inner_ge, inner_le = _annotation_bounds(info.annotation)
-    return Slot(info.annotation, ge if ge is not None else inner_ge, le if le is not None else inner_le)
+    inner_ge, inner_le = _annotation_bounds(annotation)
+    return Slot(annotation, ge if ge is not None else inner_ge, le if le is not None else inner_le)
+
+
+@functools.cache
+def _resolved_annotations(model: type[NomadModel]) -> dict[str, object]:
+    """Field annotations with forward references resolved (models refer to classes defined later)."""
+    return dict(get_type_hints(model, include_extras=True))
 
 
 def item_slot(slot: Slot) -> Slot:
@@ -131,7 +138,3 @@ def _bounds(metadata: object) -> tuple[int | None, int | None]:
         elif isinstance(item, Le) and isinstance(item.le, int):
             le = item.le
     return ge, le
-
-
-def mapping_or_none(value: object) -> Mapping[str, object] | None:
-    return value if isinstance(value, Mapping) else None
