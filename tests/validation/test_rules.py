@@ -24,3 +24,16 @@ def test_rule_flags_invalid_job(case: Case) -> None:
 def test_every_case_names_an_implemented_rule() -> None:
     for case in ERROR_CASES:
         assert case.id.split("-")[0] in RULES, case.id
+
+
+def test_every_rule_has_a_case() -> None:
+    from tests.validation.cases import UMBRELLA_RULES
+    from tests.validation.test_warnings import WARNING_CASES
+
+    flagged = {rule for case in ERROR_CASES for rule, _ in case.errors}
+    flagged |= {rule for _, _, expected in WARNING_CASES for rule, _, _ in expected}
+    # A case named after a rule that wraps others (constraints, affinities, spreads) exercises it.
+    flagged |= {case.id.split("-")[0] for case in ERROR_CASES}
+    covered = flagged | {rule for rule, members in UMBRELLA_RULES.items() if set(members) <= flagged}
+    assert sorted(set(RULES) - covered) == []
+    assert len(RULES) == 330

@@ -25,6 +25,44 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+_CHECK_RULES = (
+    ("invalid check type", "V140"),
+    ("must have http path", "V141"),
+    ("valid http path", "V142"),
+    ("relative http path", "V142"),
+    ("script type", "V143"),
+    ("missing required value interval", "V144"),
+    ("interval (", "V145"),
+    ("missing required value timeout", "V146"),
+    ("timeout (", "V147"),
+    ('"auto" - auto', "V149"),
+    ("invalid address_mode", "V150"),
+    ("is not compatible with check_restart", "V152"),
+    ("not supported with check_restart", "V153"),
+    ("limit must be", "V154"),
+    ("grace period", "V155"),
+    ("expose may only be set on", "V156"),
+    ("success_before_passing", "V157"),
+    ("failures_before_critical", "V158"),
+    ("failures_before_warning", "V159"),
+    ("notes must not", "V160"),
+    ("expose may only be set for Consul", "V161"),
+    ("on_update may only be set", "V162"),
+    ("ignore_warnings on check_restart", "V163"),
+    ("address_mode = driver", "V164"),
+    ("method type", "V165"),
+)
+
+
+def _check_rule(reason: str) -> str:
+    """The rule behind one of Nomad's check messages (Nomad reports only the first per check)."""
+    if reason.startswith("tls_server_name"):
+        return "V167"
+    if reason.endswith("may only be set for Consul service checks") and "_before_" in reason:
+        return "V166"
+    return next(rule_id for key, rule_id in _CHECK_RULES if key in reason)
+
+
 def _requires_port(check: ServiceCheck) -> bool:
     return check.type in ("grpc", "http", "tcp")
 
@@ -198,11 +236,11 @@ def service_rules(ctx: Context, rule_id: str, service: Service, path: Path) -> N
                 continue
             reason = _consul_check_error(check)
             if reason is not None:
-                ctx.error("V128", check_path, f"Check {check.name} invalid: {reason}")
+                ctx.error(_check_rule(reason), check_path, f"Check {check.name} invalid: {reason}")
         elif provider == "nomad":
             reason = _nomad_check_error(check)
             if reason is not None:
-                ctx.error("V134", check_path, reason)
+                ctx.error(_check_rule(reason), check_path, reason)
     if provider == "consul":
         if (service.kind or "") not in _KINDS:
             message = f"Service {name} kind must be one of consul service kind or empty"
