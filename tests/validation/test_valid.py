@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nomad_typed.validation import validate_job
-from tests.validation.base import MIN, S, Patch, job
+from tests.validation.base import MIN, Patch, S, job
 from tests.validation.cases import RES, RS, SVC, TG, T, append, drop, put
 
 VALID: list[tuple[str, tuple[Patch, ...]]] = [
