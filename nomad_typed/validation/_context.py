@@ -51,6 +51,8 @@ class Context:
 
 @dataclass(frozen=True)
 class GroupScope:
+    """A task group being checked, with its job and the group's path."""
+
     job: Job
     group: TaskGroup
     path: Path
@@ -66,11 +68,12 @@ class GroupScope:
 
 @dataclass(frozen=True)
 class TaskScope:
+    """A task being checked; ``path`` is the task's path, ``name`` the task's name."""
+
     job: Job
     group: TaskGroup
     task: Task
     path: Path
-    group_path: Path
 
     @property
     def job_type(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from .._context import Context, GroupScope, TaskScope
 from .connect import connect_admission, connect_mutators, expose_admission
 from .enterprise import ENTERPRISE_RULES
@@ -12,40 +14,34 @@ from .warnings import GROUP_WARNINGS, TASK_WARNINGS
 
 __all__ = ["run_rules"]
 
+GroupRule = Callable[[Context, GroupScope], None]
+TaskRule = Callable[[Context, TaskScope], None]
+
 
 def run_rules(ctx: Context) -> None:
     """Every rule on ``ctx.job``; a failing admission mutator stops Nomad, and so stops us."""
     connect_mutators(ctx)
     if ctx.issues:
         return
-    connect_admission(ctx)
-    expose_admission(ctx)
-    for admission_rule in ENTERPRISE_RULES:
+    for admission_rule in (connect_admission, expose_admission, *ENTERPRISE_RULES, *JOB_RULES):
         admission_rule(ctx)
-    for job_rule in JOB_RULES:
+    _each_group_and_task(ctx, GROUP_RULES, TASK_RULES)
+    for job_rule in JOB_AFTER_GROUPS:
         job_rule(ctx)
+    _each_group_and_task(ctx, GROUP_WARNINGS, TASK_WARNINGS)
+    for job_warning in JOB_WARNINGS:
+        job_warning(ctx)
+
+
+def _each_group_and_task(
+    ctx: Context, group_rules: Sequence[GroupRule], task_rules: Sequence[TaskRule]
+) -> None:
     job = ctx.job
     for index, group in enumerate(job.task_groups or ()):
         group_scope = GroupScope(job, group, ("TaskGroups", index))
-        for group_rule in GROUP_RULES:
+        for group_rule in group_rules:
             group_rule(ctx, group_scope)
         for task_index, task in enumerate(group.tasks or ()):
-            task_scope = TaskScope(
-                job, group, task, (*group_scope.path, "Tasks", task_index), group_scope.path
-            )
-            for task_rule in TASK_RULES:
+            task_scope = TaskScope(job, group, task, (*group_scope.path, "Tasks", task_index))
+            for task_rule in task_rules:
                 task_rule(ctx, task_scope)
-    for job_rule in JOB_AFTER_GROUPS:
-        job_rule(ctx)
-    for index, group in enumerate(job.task_groups or ()):
-        group_scope = GroupScope(job, group, ("TaskGroups", index))
-        for group_warning in GROUP_WARNINGS:
-            group_warning(ctx, group_scope)
-        for task_index, task in enumerate(group.tasks or ()):
-            task_scope = TaskScope(
-                job, group, task, (*group_scope.path, "Tasks", task_index), group_scope.path
-            )
-            for task_warning in TASK_WARNINGS:
-                task_warning(ctx, task_scope)
-    for job_warning in JOB_WARNINGS:
-        job_warning(ctx)

@@ -6,7 +6,7 @@ import ipaddress
 
 from nomad_typed.models import ConsulConnect, ConsulGateway, NetworkResource, Service, TaskGroup
 
-from .._context import Context, GroupScope, q, rule
+from .._context import Context, q, rule
 from .._paths import MapKey, Path
 
 __all__ = ["CONNECT_MUTATOR_RULES", "connect_block", "connect_admission", "expose_admission"]
@@ -420,4 +420,3 @@ def expose_admission(ctx: Context) -> None:
 
 
 CONNECT_MUTATOR_RULES = [connect_mutators]
-_ = GroupScope
