@@ -31,6 +31,7 @@ Rules not checked, and why:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from pydantic import ValidationError
@@ -109,8 +110,6 @@ def validate_job(
 def _as_document(value: Mapping[str, object] | str | bytes) -> Mapping[str, object] | None:
     """The bare job mapping of a wire document, or ``None`` when only the parser can tell what is wrong."""
     if isinstance(value, (str, bytes, bytearray)):
-        import json
-
         try:
             value = json.loads(value)
         except (ValueError, RecursionError):
@@ -121,9 +120,10 @@ def _as_document(value: Mapping[str, object] | str | bytes) -> Mapping[str, obje
     return envelope if isinstance(envelope, Mapping) else value
 
 
-def _parse_issues(value: object) -> list[Issue]:
+def _parse_issues(value: Mapping[str, object] | str | bytes) -> list[Issue]:
+    """What the parser says about a document that is not a JSON object (or not JSON at all)."""
     try:
-        Job.from_wire(value)  # type: ignore[arg-type]
+        Job.from_wire(value)
     except ValidationError as error:
         return structure_issues(error, value, Job)
     return []

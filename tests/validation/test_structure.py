@@ -208,3 +208,7 @@ def test_unknown_field_on_model_input() -> None:
             'unknown field; did you mean "PortLabel"?',
         )
     ]
+
+
+def test_document_that_is_not_an_object() -> None:
+    assert _summary(validate_job("[1, 2]")) == [("error", "structure", "", "expected an object, got [1, 2]")]
