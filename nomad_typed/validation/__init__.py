@@ -14,7 +14,7 @@ Rules not checked, and why:
 
 * Need server state or configuration: V005/V008-V019 (request envelopes, query parameters and
   other endpoints), V007 (a register option, not part of the job), V425 (server versions), V426
-  and W12's counterpart for implicit identities (agent Vault/Consul identity configuration), V445
+  (the agent's default Vault identity configuration), V445
   (Vault clusters enabled on the server), V450-V453 (namespaces, namespace capabilities, node
   pools), V460-V490 (ACLs, Sentinel, enforce-index, update transitions, dispatch, scale, revert,
   plan-time checks), W11 (memory oversubscription setting of the node pool), W13
@@ -26,7 +26,8 @@ Rules not checked, and why:
   log config), V317 (the agent drops ``DiskMB``), V380 (the agent drops volumes of other types),
   V174 (a gateway proxy always gets a connect timeout), V400 (a scaling policy always gets a type),
   V402 (the server regenerates the scaling target), V424 (service identities are renamed by the
-  implicit-identity mutator), W02 (the agent drops the deprecated disconnect fields).
+  implicit-identity mutator), the "must be non-negative" half of V157-V159 (negative thresholds
+  become 0), W02 (the agent drops the deprecated disconnect fields).
 """
 
 from __future__ import annotations
