@@ -147,6 +147,7 @@ def group_list(ctx: Context) -> None:
 
 
 @rule("V044", "periodic jobs must be batch or sysbatch")
+@rule("V045", "enabled periodic configs must be valid (V230-V234)")
 @rule("V230", "periodic: cron and crons are exclusive")
 @rule("V231", "periodic: a cron spec is required")
 @rule("V232", "periodic: the time zone must exist")
@@ -182,6 +183,7 @@ def periodic(ctx: Context) -> None:
 
 
 @rule("V046", "parameterized jobs must be batch or sysbatch")
+@rule("V047", "parameterized configs must be valid (V236)")
 @rule("V236", "parameterized: required and optional meta keys are disjoint")
 def parameterized(ctx: Context) -> None:
     config = ctx.job.parameterized_job

@@ -13,6 +13,7 @@ _MIN_RESCHEDULE_INTERVAL = 15 * SECOND
 _DELAY_FUNCTIONS = ("constant", "exponential", "fibonacci")
 
 
+@rule("V054", "disconnect blocks must be valid (V270-V273)")
 @rule("V270", "disconnect stop_on_client_after must not be negative")
 @rule("V271", "disconnect stop_on_client_after needs a service or batch job")
 @rule("V272", "disconnect lost_after must not be negative")
@@ -49,6 +50,7 @@ def max_run_duration(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V056", path, f"Job type {q(scope.job_type)} does not allow max_run_duration")
 
 
+@rule("V061", "group restart policies must be valid (V241-V243)")
 @rule("V241", "restart with 0 attempts needs mode fail")
 @rule("V242", "restart interval must be at least 5s")
 @rule("V243", "restart attempts x delay must fit in the interval")
@@ -74,6 +76,7 @@ def restart_policy(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V243", path, message)
 
 
+@rule("V066", "reschedule policies must be valid (V245-V252)")
 @rule("V064", "system and sysbatch jobs may not have a reschedule policy")
 @rule("V245", "reschedule: attempts need a positive interval")
 @rule("V246", "reschedule: attempts and unlimited are exclusive")
@@ -190,6 +193,7 @@ def _viable_attempts(
 
 
 @rule("V068", "the ephemeral disk must be at least 10 MB")
+@rule("V275", "the ephemeral disk must be at least 10 MB (EphemeralDisk.Validate)")
 def ephemeral_disk(ctx: Context, scope: GroupScope) -> None:
     disk = scope.group.ephemeral_disk
     size = (disk.size_mb or 0) if disk is not None else 0
@@ -207,6 +211,7 @@ def update_allowed(ctx: Context, scope: GroupScope) -> None:
         update_strategy(ctx, scope)
 
 
+@rule("V070", "update strategies must be valid (V260-V269)")
 @rule("V260", "update health_check must be checks, task_states or manual")
 @rule("V261", "update max_parallel must not be negative")
 @rule("V262", "update canary must not be negative")

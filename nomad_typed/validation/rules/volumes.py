@@ -16,6 +16,7 @@ _HOST_MODES = (
 )
 
 
+@rule("V077", "group volume requests must be valid (V381-V394)")
 @rule("V381", "volumes need a source")
 @rule("V382", "per_alloc volumes need a service or batch job")
 @rule("V383", "per_alloc volumes cannot be used with canaries")
@@ -83,6 +84,7 @@ def volume_requests(ctx: Context, scope: GroupScope) -> None:
             ctx.error("V394", (*path, "AccessMode"), message)
 
 
+@rule("V303", "volume mounts must be valid (V396)")
 @rule("V302", "volume mounts must name a volume of the group")
 @rule("V396", "volume mounts must name a volume")
 def volume_mounts(ctx: Context, scope: TaskScope) -> None:
