@@ -14,7 +14,15 @@ from typing_extensions import Self
 from ._paths import join_index, join_key, join_map_key
 from ._types import WIRE_CONTEXT, JSONObject
 
-__all__ = ["NomadModel", "UnknownField"]
+__all__ = ["MAX_NESTING", "NomadModel", "UnknownField"]
+
+#: Deepest nesting of arrays and objects :meth:`NomadModel.from_wire` accepts. Pydantic's JSON
+#: parser (which reads every answer of the client) stops just past this depth and its serializer
+#: a little further, so a deeper document could be parsed here but never sent or written back.
+MAX_NESTING = 200
+
+_Container = Mapping[object, object] | list[object] | tuple[object, ...]
+_CONTAINERS = (Mapping, list, tuple)
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,14 @@ class NomadModel(BaseModel):
         Raises :class:`pydantic.ValidationError` for anything that does not fit.
         """
         document = _load_json(cls, data) if isinstance(data, (str, bytes, bytearray)) else data
+        if _nesting_exceeds(document, MAX_NESTING):
+            raise validation_error(
+                cls,
+                "json_nesting",
+                f"arrays and objects nested more than {MAX_NESTING} levels deep",
+                (),
+                f"a {type(document).__name__} nested more than {MAX_NESTING} levels deep",
+            )
         return cls.model_validate(cls._unwrap_wire(document), context=WIRE_CONTEXT)
 
     @classmethod
@@ -159,9 +175,29 @@ def validation_error(
     return ValidationError.from_exception_data(model.__name__, [detail])
 
 
+def _nesting_exceeds(document: object, limit: int) -> bool:
+    """Whether arrays/objects nest deeper than ``limit``; level by level, so any depth is safe."""
+    level: list[_Container] = [document] if isinstance(document, _CONTAINERS) else []
+    for _ in range(limit):
+        if not level:
+            return False
+        deeper: list[_Container] = []
+        for value in level:
+            for child in value.values() if isinstance(value, Mapping) else value:
+                if isinstance(child, _CONTAINERS):
+                    deeper.append(child)
+        level = deeper
+    return bool(level)
+
+
+def _reject_constant(name: str) -> object:
+    # Python's json module reads NaN and Infinity; Go's decoder (so Nomad) rejects them as invalid JSON.
+    raise ValueError(f"{name} is not valid JSON")
+
+
 def _load_json(model: type[NomadModel], text: str | bytes | bytearray) -> object:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as err:
         message = f"Invalid JSON: {err}".replace("{", "{{").replace("}", "}}")
         raise validation_error(model, "json_invalid", message, (), text[:200]) from None

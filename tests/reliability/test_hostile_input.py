@@ -1,0 +1,57 @@
+"""Hostile input: only the documented errors come out, quickly and in bounded memory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from pydantic import ValidationError
+
+from nomad_typed.models import Job
+from nomad_typed.models._base import MAX_NESTING
+
+
+def nested_lists(levels: int) -> object:
+    """``[[[…]]]`` with ``levels`` arrays, built without recursion."""
+    value: list[object] = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("levels", [MAX_NESTING + 1, 1_000, 100_000])
+@pytest.mark.parametrize(
+    "place",
+    [
+        pytest.param(lambda deep: {"ID": "x", "Extra": deep}, id="unknown key"),
+        pytest.param(lambda deep: {"TaskGroups": [{"Tasks": [{"Config": {"a": deep}}]}]}, id="Config"),
+        pytest.param(lambda deep: {"Meta": deep}, id="Meta"),
+        pytest.param(lambda deep: deep, id="document"),
+    ],
+)
+def test_deep_python_document_is_a_validation_error(levels: int, place: Callable[[object], object]) -> None:
+    document = place(nested_lists(levels))
+    with pytest.raises(ValidationError) as caught:
+        Job.from_wire(document)
+    assert [(e["type"], e["loc"]) for e in caught.value.errors()] == [("json_nesting", ())]
+    assert f"nested more than {MAX_NESTING} levels deep" in str(caught.value)
+
+
+def test_deepest_accepted_document_can_be_sent_again() -> None:
+    # The job, TaskGroups, the group, Tasks, the task and Config: six levels above the lists.
+    levels = MAX_NESTING - 6
+    document = {"TaskGroups": [{"Tasks": [{"Config": {"a": nested_lists(levels)}}]}]}
+    job = Job.from_wire(document)
+    assert json.loads(job.to_json()) == document
+    assert Job.from_wire(job.to_json()).to_dict() == document
+    with pytest.raises(ValidationError):
+        Job.from_wire({"TaskGroups": [{"Tasks": [{"Config": {"a": nested_lists(levels + 1)}}]}]})
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_non_finite_literals_are_invalid_json_even_in_unknown_keys(literal: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Job.from_wire(f'{{"ID": "x", "Extra": {literal}}}')
+    assert [e["type"] for e in caught.value.errors()] == ["json_invalid"]
+    assert f"{literal.lstrip('-')} is not valid JSON" in str(caught.value)
