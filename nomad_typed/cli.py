@@ -162,6 +162,8 @@ def _check(name: str, *, allow_unknown_fields: bool) -> _FileReport:
         prefix = ("Job",)
     for issue in validate_job(document, allow_unknown_fields=allow_unknown_fields):
         report.issues.append((issue, lines.line(prefix + path_segments(issue.path))))
+    # Reading order: by line, the validator's order among issues on one line.
+    report.issues.sort(key=lambda located: located[1])
     return report
 
 
