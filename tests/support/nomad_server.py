@@ -2,20 +2,23 @@
 
 Routes map a method and a path pattern (matched against the raw, still percent-escaped path) to
 a status, headers (``X-Nomad-Index`` …) and a body, usually a recorded Nomad answer from the
-corpus. Every request is recorded. Faults can be queued per route: error statuses, redirects,
-garbage bodies, slow answers and dropped connections.
+corpus, or to a function of the request for stateful endpoints. Every request is recorded.
+Faults can be queued per route: error statuses, redirects, garbage bodies, slow answers,
+bodies that stop half-way, dropped and reset connections.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import ssl
+import struct
+import sys
 import threading
-import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from typing_extensions import Self
 
-__all__ = ["CORPUS", "ID", "NomadServer", "Recorded", "Reply", "corpus_body", "job_routes"]
+__all__ = ["CORPUS", "ID", "Answer", "NomadServer", "Recorded", "Reply", "corpus_body", "job_routes"]
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -39,7 +42,12 @@ def corpus_body(relative: str) -> bytes:
 
 @dataclass(frozen=True)
 class Reply:
-    """One answer: status, extra headers, body; or a fault (``drop`` closes the connection unanswered)."""
+    """One answer: status, extra headers, body; or a fault.
+
+    ``delay`` waits before answering. ``drop`` closes the connection unanswered; ``reset``
+    aborts it with a TCP reset. ``cut`` sends only that many bytes of the body (announcing the
+    full length), stays silent for ``stall`` seconds, then closes the connection.
+    """
 
     status: int = 200
     body: bytes = b""
@@ -47,6 +55,9 @@ class Reply:
     content_type: str = "application/json"
     delay: float = 0.0
     drop: bool = False
+    reset: bool = False
+    cut: int | None = None
+    stall: float = 0.0
 
     @classmethod
     def json(cls, document: object, *, status: int = 200, index: int | None = None) -> Reply:
@@ -76,11 +87,15 @@ class Recorded:
         return unquote(self.raw_path)
 
 
+#: What a route answers: always the same reply, or one computed from each request.
+Answer = Reply | Callable[[Recorded], Reply]
+
+
 @dataclass
 class _Route:
     method: str
     pattern: re.Pattern[str]
-    reply: Reply
+    answer: Answer
     faults: deque[Reply] = field(default_factory=deque)
 
 
@@ -91,7 +106,9 @@ class NomadServer:
         self.requests: list[Recorded] = []
         self._routes: list[_Route] = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        # Set on exit: ends every delay and stall at once, so no handler outlives the server.
+        self.closing = threading.Event()
+        self._server = _QuietServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
         self._server.nomad = self  # type: ignore[attr-defined]
         self._scheme = "http"
@@ -112,15 +129,17 @@ class NomadServer:
         host, port = self._server.server_address[:2]
         return f"{self._scheme}://{host!s}:{port}"
 
-    def route(self, method: str, pattern: str, reply: Reply) -> None:
-        """Answer ``method`` on paths fully matching ``pattern`` (under ``/v1/``) with ``reply``.
+    def route(self, method: str, pattern: str, answer: Answer) -> None:
+        """Answer ``method`` on paths fully matching ``pattern`` (under ``/v1/``) with ``answer``.
 
-        A later route for the same method and pattern replaces the earlier one.
+        ``answer`` is a :class:`Reply`, or a function building one from each request (called
+        with the server's lock held, so it may keep state without locking of its own). A later
+        route for the same method and pattern replaces the earlier one.
         """
         compiled = re.compile(r"/v1/" + pattern)
         with self._lock:
             self._routes = [r for r in self._routes if (r.method, r.pattern) != (method, compiled)]
-            self._routes.append(_Route(method, compiled, reply))
+            self._routes.append(_Route(method, compiled, answer))
 
     def fault(self, method: str, pattern: str, *replies: Reply) -> None:
         """Answer the next requests of an existing route with ``replies``, in order, then normally."""
@@ -149,6 +168,7 @@ class NomadServer:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        self.closing.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -158,8 +178,20 @@ class NomadServer:
             self.requests.append(recorded)
             for route in reversed(self._routes):
                 if route.method == recorded.method and route.pattern.fullmatch(recorded.raw_path):
-                    return route.faults.popleft() if route.faults else route.reply
+                    if route.faults:
+                        return route.faults.popleft()
+                    answer = route.answer
+                    return answer if isinstance(answer, Reply) else answer(recorded)
         return Reply.text(404, f"no route for {recorded.method} {recorded.raw_path}")
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: tuple[str, int]
+    ) -> None:
+        """A client that gave up (timed out, closed) is a tested case, not a server failure."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -176,10 +208,17 @@ class _Handler(BaseHTTPRequestHandler):
         nomad: NomadServer = self.server.nomad  # type: ignore[attr-defined]
         reply = nomad._answer(recorded)
         if reply.delay:
-            time.sleep(reply.delay)
+            nomad.closing.wait(reply.delay)
         if reply.drop:
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if reply.reset:
+            self.close_connection = True
+            # Linger 0 makes close() send RST; detach() first, since the handler's file objects
+            # would otherwise keep the socket open (and closing it then would send FIN).
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            os.close(self.connection.detach())
             return
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
@@ -187,7 +226,13 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(reply.body)
+        if reply.cut is None:
+            self.wfile.write(reply.body)
+            return
+        self.wfile.write(reply.body[: reply.cut])
+        self.wfile.flush()
+        nomad.closing.wait(reply.stall)
+        self.close_connection = True
 
     do_GET = do_POST = do_PUT = do_DELETE = _handle
 
