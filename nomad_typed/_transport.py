@@ -20,7 +20,7 @@ import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
 from typing_extensions import TypedDict
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from ._config import Config
 from ._exceptions import (
@@ -482,8 +482,19 @@ def _connection_not_established(err: requests.RequestException) -> bool:
     return False
 
 
+def _read_timed_out(err: requests.RequestException) -> bool:
+    """True when Nomad stopped sending: no answer in time, or a body that stalled half-way.
+
+    ``requests`` reports the second as a ``ConnectionError`` wrapping urllib3's read timeout.
+    """
+    if isinstance(err, requests.exceptions.ReadTimeout):
+        return True
+    inner = err.args[0] if err.args else None
+    return isinstance(err, requests.exceptions.ConnectionError) and isinstance(inner, ReadTimeoutError)
+
+
 def _may_retry_failure(err: requests.RequestException, mode: RetryMode) -> bool:
-    if isinstance(err, (requests.exceptions.SSLError, requests.exceptions.ReadTimeout)):
+    if isinstance(err, requests.exceptions.SSLError) or _read_timed_out(err):
         # A TLS failure repeats identically; a read timeout already waited the full timeout.
         return False
     if mode == "write":
@@ -494,7 +505,7 @@ def _may_retry_failure(err: requests.RequestException, mode: RetryMode) -> bool:
 def _transport_error(err: requests.RequestException, method: str, url: str) -> NomadError:
     if isinstance(err, requests.exceptions.ConnectTimeout):
         return NomadTimeoutError(f"{method} {url}: timed out connecting to Nomad", phase="connect")
-    if isinstance(err, requests.exceptions.ReadTimeout):
+    if _read_timed_out(err):
         return NomadTimeoutError(f"{method} {url}: timed out waiting for Nomad's answer", phase="read")
     if isinstance(err, requests.exceptions.SSLError):
         return NomadConnectionError(f"{method} {url}: TLS failure: {_reason(err)}")
