@@ -10,6 +10,13 @@
    own defaults, so a job Nomad accepts is never flagged. :data:`RULES` lists every rule
    implemented; :data:`STRUCTURAL_RULES` the rules the models already enforce while parsing.
 
+   Features that need Nomad Enterprise are **warnings**, although a Nomad CE server rejects them:
+   an Enterprise server accepts them, and offline the server's edition is unknown. They are V048
+   (multiregion), V446 and V447 (Vault namespaces, non-default Vault clusters), V448 (non-default
+   Consul clusters), V454 (NUMA ``prefer``/``require``) and V455 (task schedules); each message
+   ends with "(a Nomad CE server rejects this job)", and :data:`ENTERPRISE_ONLY_RULES` lists them
+   for a check that targets CE and should treat them as errors.
+
 Rules not checked, and why:
 
 * Need server state or configuration: V005/V008-V019 (request envelopes, query parameters and
@@ -40,14 +47,22 @@ from pydantic import ValidationError
 from nomad_typed.models import Job
 
 from ._canonical import canonicalize
-from ._context import RULES, Context
+from ._context import ENTERPRISE_ONLY_RULES, RULES, Context
 from ._issue import Issue, Severity
 from ._paths import Path, Resolver
 from ._structure import KeyNote, read_keys_like_go, structure_issues
 from ._unknown import LEGACY_FIELDS, unknown_field_issues
 from .rules import run_rules
 
-__all__ = ["LEGACY_FIELDS", "RULES", "STRUCTURAL_RULES", "Issue", "Severity", "validate_job"]
+__all__ = [
+    "ENTERPRISE_ONLY_RULES",
+    "LEGACY_FIELDS",
+    "RULES",
+    "STRUCTURAL_RULES",
+    "Issue",
+    "Severity",
+    "validate_job",
+]
 
 #: Nomad rules that the models enforce while parsing: a violation is a ``"structure"`` issue.
 STRUCTURAL_RULES: dict[str, str] = {

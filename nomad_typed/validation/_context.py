@@ -12,10 +12,12 @@ from nomad_typed.models import Job, Task, TaskGroup, format_duration
 from ._issue import Issue, Severity
 from ._paths import Path, Resolver
 
-__all__ = ["RULES", "Context", "GroupScope", "TaskScope", "dur", "q", "rule"]
+__all__ = ["ENTERPRISE_ONLY_RULES", "RULES", "Context", "GroupScope", "TaskScope", "dur", "q", "rule"]
 
 #: Rule ID → one-line summary of every semantic rule implemented (Nomad's numbering).
 RULES: dict[str, str] = {}
+#: Rules about features that need Nomad Enterprise: warnings, although a Nomad CE server rejects them.
+ENTERPRISE_ONLY_RULES = frozenset({"V048", "V446", "V447", "V448", "V454", "V455"})
 
 F = TypeVar("F", bound=Callable[..., None])
 
@@ -44,6 +46,18 @@ class Context:
 
     def warn(self, rule_id: str, path: Path, message: str) -> None:
         self._add("warning", rule_id, path, message)
+
+    def needs_enterprise(self, rule_id: str, path: Path, message: str) -> None:
+        """Warn about a feature a Nomad CE server rejects and an Enterprise server accepts.
+
+        Offline the server's edition is unknown, and a job Nomad may accept is never an error.
+        Only the first use of each feature is reported: a CE server stops at it too.
+        """
+        if not self.reported(rule_id):
+            self.warn(rule_id, path, f"{message} (a Nomad CE server rejects this job)")
+
+    def reported(self, rule_id: str) -> bool:
+        return any(issue.rule == rule_id for issue in self.issues)
 
     def _add(self, severity: Severity, rule_id: str, path: Path, message: str) -> None:
         self.issues.append(Issue(severity, self.resolver.resolve(path), message, rule_id))

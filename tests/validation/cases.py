@@ -200,12 +200,6 @@ ERROR_CASES: list[Case] = [
         errors=[("V046", "ParameterizedJob")],
         gist="Parameterized job can only be used",
     ),
-    case(
-        "V048-multiregion",
-        put("Multiregion", {"Regions": [{"Name": "east"}]}),
-        errors=[("V048", "Multiregion")],
-        gist="Multiregion jobs are unlicensed.",
-    ),
     # Task groups (TestTaskGroup_Validate)
     case(
         "V051-nul-group",
@@ -2175,7 +2169,7 @@ ERROR_CASES += [
         errors=[("V407", "TaskGroups[0].Count")],
         gist="task group count must not be less than minimum count in scaling policy",
     ),
-    # Admission (Test_jobValidate_Validate, TestJobEndpoint_ValidateJob_PriorityNotOk, CE hooks)
+    # Admission (Test_jobValidate_Validate, TestJobEndpoint_ValidateJob_PriorityNotOk, the Consul hook)
     case(
         "V421-payload",
         put("Payload", "aGVsbG8="),
@@ -2195,48 +2189,11 @@ ERROR_CASES += [
         gist="total count was greater than configured job_max_count: 50001 > 50000",
     ),
     case(
-        "V446-vault-namespace",
-        put(f"{T}.Vault", {"Namespace": "team-a"}),
-        errors=[("V446", "TaskGroups[0].Tasks[0].Vault.Namespace")],
-        gist="multiple Vault namespaces requires Nomad Enterprise, Namespaces: team-a",
-    ),
-    case(
-        "V446-job-vault-namespace",
-        put("VaultNamespace", "team-a"),
-        put(f"{T}.Vault", {}),
-        errors=[("V446", "TaskGroups[0].Tasks[0].Vault")],
-        gist="Namespaces: team-a",
-    ),
-    case(
-        "V447-vault-cluster",
-        put(f"{T}.Vault", {"Cluster": "infra"}),
-        errors=[("V447", "TaskGroups[0].Tasks[0].Vault.Cluster")],
-        gist="non-default Vault cluster requires Nomad Enterprise",
-    ),
-    case(
-        "V448-consul-cluster",
-        put(f"{TG}.Consul", {"Cluster": "infra"}),
-        errors=[("V448", "TaskGroups[0].Consul.Cluster")],
-        gist="non-default Consul cluster requires Nomad Enterprise",
-    ),
-    case(
         "V449-partition",
         put(f"{TG}.Consul", {"Partition": "a"}),
         put(f"{T}.Consul", {"Partition": "b"}),
         errors=[("V449", "TaskGroups[0].Tasks[0].Consul.Partition")],
         gist='task.consul.partition "b" must match group.consul.partition "a" if both are set',
-    ),
-    case(
-        "V454-numa",
-        put(f"{RES}.NUMA", {"Affinity": "require"}),
-        errors=[("V454", "TaskGroups[0].Tasks[0].Resources.NUMA.Affinity")],
-        gist="numa scheduling requires Nomad Enterprise",
-    ),
-    case(
-        "V455-schedule",
-        put(f"{T}.Schedule", {"Cron": {"Start": "0 12 * * * *", "End": "0 13"}}),
-        errors=[("V455", "TaskGroups[0].Tasks[0].Schedule")],
-        gist="task schedules requires Nomad Enterprise",
     ),
 ]
 

@@ -3,7 +3,8 @@
 Every job Nomad accepts gets no error. A few corpus documents are rejected by Nomad 2.0.6 itself,
 and the expected errors below say why (each follows from Nomad's api Canonicalize and validation
 code): job-level ``update`` blocks are merged into groups once any field is non-zero after
-defaults, documentation samples omit task groups, and Vault namespaces need Nomad Enterprise.
+defaults, and documentation samples omit task groups. A Vault namespace needs Nomad Enterprise: a
+warning, since only a CE server rejects it.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
         ("warning", "legacy-field", "VaultToken"),
         ("warning", "legacy-field", "TaskGroups[0].Services[0].Id"),
         ("warning", "legacy-field", "TaskGroups[0].Services[0].Checks[0].Id"),
-        ("error", "V446", "TaskGroups[0].Tasks[0].Vault.Namespace"),
+        ("warning", "V446", "TaskGroups[0].Tasks[0].Vault.Namespace"),
         ("warning", "W10", "TaskGroups[0].Services"),
     ],
     "wild/jobs/hashicorp_nomad-ruby_spec-support-jobs_job.json": [
@@ -133,7 +134,7 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
 #   fills the other fields, the block is not empty, every group inherits it, and batch groups may
 #   not have one.
 # * docs parse-job samples: "TaskGroups": null.
-# * levant demojob: a Vault namespace (the community edition rejects any).
+# * levant demojob (a warning, not an error): a Vault namespace, which a CE server rejects.
 # * python-nomad tests-example-2017: Update {Stagger: 0, MaxParallel: 0} is inherited by the group
 #   (HealthCheck defaults to "checks", so it is not empty) and Stagger must be positive.
 # * example-short-bad: built by Nomad's own tests to fail validation.

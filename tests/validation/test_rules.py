@@ -6,7 +6,8 @@ import pytest
 
 from nomad_typed.validation import RULES, validate_job
 from tests.validation.base import job
-from tests.validation.cases import ERROR_CASES, Case
+from tests.validation.cases import ERROR_CASES, UMBRELLA_RULES, Case
+from tests.validation.test_warnings import WARNING_CASES
 
 
 def test_base_job_is_valid() -> None:
@@ -22,14 +23,11 @@ def test_rule_flags_invalid_job(case: Case) -> None:
 
 
 def test_every_case_names_an_implemented_rule() -> None:
-    for case in ERROR_CASES:
-        assert case.id.split("-")[0] in RULES, case.id
+    for name in [case.id for case in ERROR_CASES] + [name for name, _, _ in WARNING_CASES]:
+        assert name.split("-")[0] in RULES, name
 
 
 def test_every_rule_has_a_case() -> None:
-    from tests.validation.cases import UMBRELLA_RULES
-    from tests.validation.test_warnings import WARNING_CASES
-
     flagged = {rule for case in ERROR_CASES for rule, _ in case.errors}
     flagged |= {rule for _, _, expected in WARNING_CASES for rule, _, _ in expected}
     # A case named after a rule that wraps others (constraints, affinities, spreads) exercises it.

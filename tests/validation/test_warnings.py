@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from nomad_typed.validation import validate_job
+from nomad_typed.validation import ENTERPRISE_ONLY_RULES, validate_job
 from tests.validation.base import MIN, Doc, Patch, S, job
 from tests.validation.cases import RES, SVC, TG, T, append, drop, put
+
+CE = " (a Nomad CE server rejects this job)"
 
 WARNING_CASES: list[tuple[str, tuple[Patch, ...], list[tuple[str, str, str]]]] = [
     (
@@ -166,6 +168,112 @@ WARNING_CASES: list[tuple[str, tuple[Patch, ...], list[tuple[str, str, str]]]] =
             )
         ],
     ),
+    # Enterprise features (Nomad's CE hooks and Multiregion.Validate): only a CE server rejects them.
+    (
+        "V048-multiregion",
+        (put("Multiregion", {"Regions": [{"Name": "east"}]}),),
+        [("V048", "Multiregion", "Multiregion jobs are unlicensed" + CE)],
+    ),
+    (
+        "V446-vault-namespace",
+        (
+            put(f"{T}.Vault", {"Namespace": "team-b"}),
+            append(f"{TG}.Tasks", {"Name": "api", "Driver": "exec", "Vault": {"Namespace": "team-a"}}),
+        ),
+        [
+            (
+                "V446",
+                "TaskGroups[0].Tasks[0].Vault.Namespace",
+                "multiple Vault namespaces requires Nomad Enterprise, Namespaces: team-a, team-b" + CE,
+            )
+        ],
+    ),
+    (
+        "V446-job-vault-namespace",
+        (put("VaultNamespace", "team-a"), put(f"{T}.Vault", {})),
+        [
+            (
+                "V446",
+                "TaskGroups[0].Tasks[0].Vault",
+                "multiple Vault namespaces requires Nomad Enterprise, Namespaces: team-a" + CE,
+            )
+        ],
+    ),
+    (
+        "V447-vault-cluster",
+        (put(f"{T}.Vault", {"Cluster": "infra"}),),
+        [
+            (
+                "V447",
+                "TaskGroups[0].Tasks[0].Vault.Cluster",
+                "non-default Vault cluster requires Nomad Enterprise" + CE,
+            )
+        ],
+    ),
+    (
+        "V446-V447-both-reported",
+        (put(f"{T}.Vault", {"Namespace": "team-a", "Cluster": "infra"}),),
+        [
+            (
+                "V447",
+                "TaskGroups[0].Tasks[0].Vault.Cluster",
+                "non-default Vault cluster requires Nomad Enterprise" + CE,
+            ),
+            (
+                "V446",
+                "TaskGroups[0].Tasks[0].Vault.Namespace",
+                "multiple Vault namespaces requires Nomad Enterprise, Namespaces: team-a" + CE,
+            ),
+        ],
+    ),
+    (
+        "V448-consul-cluster-first-use-only",
+        (
+            put(f"{TG}.Consul", {"Cluster": "infra"}),
+            put(f"{SVC}.Cluster", "infra"),
+            put(f"{T}.Consul", {"Cluster": "infra"}),
+        ),
+        [
+            (
+                "V448",
+                "TaskGroups[0].Consul.Cluster",
+                "non-default Consul cluster requires Nomad Enterprise" + CE,
+            )
+        ],
+    ),
+    (
+        "V448-task-service-cluster",
+        (put(f"{T}.Services", [{"Name": "api", "PortLabel": "http", "Cluster": "infra"}]),),
+        [
+            (
+                "V448",
+                "TaskGroups[0].Tasks[0].Services[0].Cluster",
+                "non-default Consul cluster requires Nomad Enterprise" + CE,
+            )
+        ],
+    ),
+    (
+        "V448-nomad-service-cluster-ignored",
+        (put(f"{SVC}.Provider", "nomad"), put(f"{SVC}.Cluster", "infra")),
+        [],
+    ),
+    (
+        "V454-numa",
+        (put(f"{RES}.NUMA", {"Affinity": "require"}),),
+        [
+            (
+                "V454",
+                "TaskGroups[0].Tasks[0].Resources.NUMA.Affinity",
+                "numa scheduling requires Nomad Enterprise" + CE,
+            )
+        ],
+    ),
+    ("V454-numa-none", (put(f"{RES}.NUMA", {"Affinity": "none"}),), []),
+    (
+        "V455-schedule",
+        (put(f"{T}.Schedule", {"Cron": {"Start": "0 12 * * * *", "End": "0 13"}}),),
+        [("V455", "TaskGroups[0].Tasks[0].Schedule", "task schedules requires Nomad Enterprise" + CE)],
+    ),
 ]
 
 
@@ -190,4 +298,23 @@ def test_service_identity_warnings() -> None:
             "while multiple audiences is allowed, it is more secure to use 1 audience per identity",
         ),
         ("W07", "TaskGroups[0].Services[0].Identity", "identities without an expiration are insecure"),
+    ]
+
+
+def test_enterprise_only_rules_are_the_v_rules_that_warn_and_say_so() -> None:
+    warned = [(rule, message) for _, _, expected in WARNING_CASES for rule, _, message in expected]
+    assert {rule for rule, _ in warned if rule.startswith("V")} == ENTERPRISE_ONLY_RULES
+    for rule, message in warned:
+        assert message.endswith(CE) == (rule in ENTERPRISE_ONLY_RULES), (rule, message)
+
+
+def test_enterprise_warning_does_not_hide_a_partition_error() -> None:
+    # A CE server stops at the cluster; an Enterprise server goes on to the partition check.
+    document = job(
+        put(f"{TG}.Consul", {"Partition": "a", "Cluster": "infra"}),
+        put(f"{T}.Consul", {"Partition": "b"}),
+    )
+    assert [(issue.severity, issue.rule, issue.path) for issue in validate_job(document)] == [
+        ("warning", "V448", "TaskGroups[0].Consul.Cluster"),
+        ("error", "V449", "TaskGroups[0].Tasks[0].Consul.Partition"),
     ]

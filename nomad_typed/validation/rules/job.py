@@ -202,10 +202,10 @@ def parameterized(ctx: Context) -> None:
         ctx.error("V236", path, message)
 
 
-@rule("V048", "multiregion jobs need Nomad Enterprise")
+@rule("V048", "multiregion jobs need Nomad Enterprise (warning)")
 def multiregion(ctx: Context) -> None:
     if ctx.job.multiregion is not None and ctx.job.multiregion.regions:
-        ctx.error("V048", ("Multiregion",), "Multiregion jobs are unlicensed.")
+        ctx.needs_enterprise("V048", ("Multiregion",), "Multiregion jobs are unlicensed")
 
 
 @rule("V006", "system jobs may not have group scaling blocks")
