@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
 from typing_extensions import ParamSpec
 
-from .._exceptions import NomadError
+from .._exceptions import InvalidParameterError, NomadError
 from .._transport import (
     ParamValue,
     Response,
@@ -53,8 +54,15 @@ class Resource:
         mode: RetryMode = "write",
     ) -> Response:
         if isinstance(body, NomadModel):
+            try:
+                payload = body.to_json().encode()
+            except PydanticSerializationError as err:
+                # Text with lone surrogates, or values nested too deep: refuse before sending anything.
+                raise InvalidParameterError(
+                    f"{method} /v1/{'/'.join(segments)}: the request body cannot be written as JSON: {err}"
+                ) from None
             return self._transport.request(
-                method, segments, options=options, params=params, body=body.to_json().encode(), mode=mode
+                method, segments, options=options, params=params, body=payload, mode=mode
             )
         return self._transport.request(
             method,

@@ -8,8 +8,11 @@ from collections.abc import Callable
 import pytest
 from pydantic import ValidationError
 
+from nomad_typed._client import NomadClient
+from nomad_typed._exceptions import InvalidParameterError
 from nomad_typed.models import Job
 from nomad_typed.models._base import MAX_NESTING
+from tests.support.nomad_server import NomadServer
 
 
 def nested_lists(levels: int) -> object:
@@ -55,3 +58,22 @@ def test_non_finite_literals_are_invalid_json_even_in_unknown_keys(literal: str)
         Job.from_wire(f'{{"ID": "x", "Extra": {literal}}}')
     assert [e["type"] for e in caught.value.errors()] == ["json_invalid"]
     assert f"{literal.lstrip('-')} is not valid JSON" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "job",
+    [
+        pytest.param({"ID": "example", "Name": "web\ud800"}, id="lone surrogate"),
+        pytest.param(
+            # Keyword construction does not walk unknown keys, so this gets as far as sending.
+            Job.model_validate({"ID": "example", "Extra": nested_lists(MAX_NESTING + 100)}),
+            id="built too deep",
+        ),
+    ],
+)
+def test_a_body_that_cannot_be_json_is_refused_before_sending(job: Job | dict[str, object]) -> None:
+    with NomadServer() as server, NomadClient(server.address) as client:
+        with pytest.raises(InvalidParameterError) as caught:
+            client.jobs.register(job)
+        assert server.seen() == []
+    assert str(caught.value).startswith("POST /v1/jobs: the request body cannot be written as JSON: ")
