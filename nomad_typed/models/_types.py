@@ -90,10 +90,10 @@ def _free_form_object(value: object, info: ValidationInfo) -> dict[str, JSONValu
         raise PydanticCustomError("dict_type", "expected a JSON object, got {kind}", {"kind": _kind(value)})
     problem = _first_non_json(value)
     if problem is not None:
+        # pydantic's location stops at the object; ``where`` carries the rest, in JSON path form.
         where, kind = problem
-        raise PydanticCustomError(
-            "json_value", "{where}: {kind} is not a JSON value", {"where": where or "value", "kind": kind}
-        )
+        template = "{kind} is not a JSON value (at {where})" if where else "{kind} is not a JSON value"
+        raise PydanticCustomError("json_value", template, {"where": where, "kind": kind})
     # A dict from Python code is copied, so later changes to the caller's dict do not leak in.
     return value if info.mode == "json" else dict(value)
 

@@ -109,12 +109,19 @@ def _read_value(value: object, slot: Slot, path: Path, notes: list[KeyNote]) -> 
 
 def structure_issues(error: ValidationError, document: object, model: type[NomadModel]) -> list[Issue]:
     """One issue per offending value (the members of a union each report the same value)."""
-    found: dict[Path, str] = {}
+    found: dict[str, str] = {}
     for detail in error.errors(include_url=False):
         path, slot = _locate(detail["loc"], document, model)
-        if path not in found:
-            found[path] = _message(detail["type"], detail["msg"], detail.get("input"), slot)
-    return [Issue("error", render(path), message, "structure") for path, message in found.items()]
+        where = render(path)
+        if detail["type"] == "json_value":
+            # A free-form object (``Config``) reports the rest of the path to the bad value itself.
+            context = detail.get("ctx", {})
+            where += context["where"]
+            message = f"{context['kind']} is not a JSON value"
+        else:
+            message = _message(detail["type"], detail["msg"], detail.get("input"), slot)
+        found.setdefault(where, message)
+    return [Issue("error", where, message, "structure") for where, message in found.items()]
 
 
 def _locate(loc: Sequence[str | int], document: object, model: type[NomadModel]) -> tuple[Path, Slot | None]:

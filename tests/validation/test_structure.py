@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
+from pydantic import ValidationError
 
 from nomad_typed.models import Job
 from nomad_typed.validation import Issue, validate_job
@@ -73,6 +75,49 @@ STRUCTURE_CASES = [
         "TaskGroups[0].Tasks[0].Lifecycle.Hook",
         'expected one of "prestart", "poststart", "poststop", got "pre"',
     ),
+    # Free-form objects: the path goes on inside the object, to the value JSON cannot carry.
+    (
+        "config-set",
+        put(f"{T}.Config", {"command": "/bin/date", "args": {1, 2}}),
+        'TaskGroups[0].Tasks[0].Config["args"]',
+        "set is not a JSON value",
+    ),
+    (
+        "config-nan",
+        put(f"{T}.Config", {"a": [1, math.nan]}),
+        'TaskGroups[0].Tasks[0].Config["a"][1]',
+        "nan is not a JSON value",
+    ),
+    (
+        "config-infinity-nested-lists",
+        put(f"{T}.Config", {"a": [[0], [1, math.inf]]}),
+        'TaskGroups[0].Tasks[0].Config["a"][1][1]',
+        "inf is not a JSON value",
+    ),
+    (
+        "config-key",
+        put(f"{T}.Config", {"image": "redis", 7: "x"}),
+        "TaskGroups[0].Tasks[0].Config",
+        "the key 7 is not a JSON value",
+    ),
+    (
+        "config-nested-key",
+        put(f"{T}.Config", {"labels": {"a": "b", None: "c"}}),
+        'TaskGroups[0].Tasks[0].Config["labels"]',
+        "the key None is not a JSON value",
+    ),
+    (
+        "config-quoted-key",
+        put(f"{T}.Config", {'we"ird': {"x": [-math.inf]}}),
+        'TaskGroups[0].Tasks[0].Config["we\\"ird"]["x"][0]',
+        "-inf is not a JSON value",
+    ),
+    (
+        "scaling-policy-nan",
+        put(f"{TG}.Scaling", {"Min": 1, "Max": 20, "Policy": {"check": [{"q": math.nan}]}}),
+        'TaskGroups[0].Scaling.Policy["check"][0]["q"]',
+        "nan is not a JSON value",
+    ),
 ]
 
 
@@ -92,11 +137,25 @@ def test_all_structural_errors_reported_and_semantic_layer_skipped() -> None:
     ]
 
 
-def test_non_json_value_in_free_form_object() -> None:
-    document = job(put(f"{T}.Config", {"command": "/bin/date", "args": {1, 2}}))
-    assert _summary(validate_job(document)) == [
-        ("error", "structure", "TaskGroups[0].Tasks[0].Config", '["args"]: set is not a JSON value')
+def test_nan_in_json_text_is_located_inside_config() -> None:
+    # Python's json module reads NaN and Infinity literals; they reach the free-form check.
+    text = json.dumps(job(put(f"{T}.Config", {"args": ["-x", math.nan]}), put(f"{RES}.CPU", "lots")))
+    assert _summary(validate_job(text)) == [
+        ("error", "structure", 'TaskGroups[0].Tasks[0].Config["args"][1]', "nan is not a JSON value"),
+        ("error", "structure", "TaskGroups[0].Tasks[0].Resources.CPU", 'expected an integer, got "lots"'),
     ]
+
+
+def test_free_form_error_carries_the_inner_location() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Job.from_wire(job(put(f"{T}.Config", {"a": [1, math.nan]})))
+    (detail,) = caught.value.errors(include_url=False)
+    assert (detail["type"], detail["loc"], detail["msg"], detail.get("ctx")) == (
+        "json_value",
+        ("TaskGroups", 0, "Tasks", 0, "Config"),
+        'nan is not a JSON value (at ["a"][1])',
+        {"where": '["a"][1]', "kind": "nan"},
+    )
 
 
 def test_hcl_json_document_is_one_clear_issue() -> None:
