@@ -108,7 +108,7 @@ class QueryMeta:
         return cls(
             last_index=_header_uint(headers.get("X-Nomad-Index")),
             known_leader=headers.get("X-Nomad-KnownLeader") == "true",
-            last_contact=timedelta(milliseconds=_header_uint(headers.get("X-Nomad-LastContact"))),
+            last_contact=_milliseconds(_header_uint(headers.get("X-Nomad-LastContact"))),
             next_token=headers.get("X-Nomad-NextToken") or None,
             request_time=request_time,
         )
@@ -448,9 +448,19 @@ def _wait_duration(value: object) -> timedelta | None:
 
 
 def _header_uint(value: str | None) -> int:
+    """A uint64 header value; anything else (garbled, out of range) reads as zero."""
     if value is None or not value.isascii() or not value.isdigit():
         return 0
-    return int(value)
+    number = int(value)
+    return number if number < 2**64 else 0
+
+
+def _milliseconds(value: int) -> timedelta:
+    # timedelta stops at ~2.7 million years, below the uint64 range: beyond it is garbled too.
+    try:
+        return timedelta(milliseconds=value)
+    except OverflowError:
+        return timedelta(0)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -458,7 +468,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

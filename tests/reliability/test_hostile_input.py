@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
+import responses
 from pydantic import ValidationError
 
 from nomad_typed._client import NomadClient
-from nomad_typed._exceptions import InvalidParameterError
+from nomad_typed._exceptions import InvalidParameterError, RateLimitedError
 from nomad_typed.models import Job
 from nomad_typed.models._base import MAX_NESTING
 from tests.support.nomad_server import NomadServer
@@ -77,3 +80,34 @@ def test_a_body_that_cannot_be_json_is_refused_before_sending(job: Job | dict[st
             client.jobs.register(job)
         assert server.seen() == []
     assert str(caught.value).startswith("POST /v1/jobs: the request body cannot be written as JSON: ")
+
+
+JOB_BODY = b'{"ID": "example", "Name": "example", "JobModifyIndex": 7}'
+
+
+@pytest.mark.parametrize(
+    ("value", "index", "contact"),
+    [
+        ("9" * 30, 0, timedelta(0)),
+        (str(2**64 - 1), 2**64 - 1, timedelta(0)),
+        ("²", 0, timedelta(0)),
+        ("1500", 1500, timedelta(seconds=1.5)),
+    ],
+)
+def test_garbled_metadata_headers_read_as_zero(value: str, index: int, contact: timedelta) -> None:
+    with responses.RequestsMock() as mock, NomadClient("http://nomad.test:4646") as client:
+        headers = {"X-Nomad-Index": value, "X-Nomad-LastContact": value}
+        mock.get("http://nomad.test:4646/v1/job/example", body=JOB_BODY, headers=headers)
+        meta = client.jobs.with_meta.get("example").meta
+    assert (meta.last_index, meta.last_contact) == (index, contact)
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("²", None), ("1" * 400, math.inf), ("7", 7.0)])
+def test_retry_after_takes_ascii_digits_only(value: str, seconds: float | None) -> None:
+    with responses.RequestsMock() as mock, NomadClient("http://nomad.test:4646") as client:
+        mock.post(
+            "http://nomad.test:4646/v1/jobs", status=429, body="slow down", headers={"Retry-After": value}
+        )
+        with pytest.raises(RateLimitedError) as caught:
+            client.jobs.register({"ID": "example"})
+    assert caught.value.retry_after == seconds
