@@ -32,7 +32,8 @@ class RestartPolicy(NomadModel):
     delay: Duration | None = Field(
         None, alias="Delay", description="Wait before restarting a failed task, in ns; default 15s."
     )
-    mode: Literal["delay", "fail"] | None = Field(
+    # "" parses: Nomad never validates a task's policy, and a group's "" fails validation, not decoding.
+    mode: Literal["", "delay", "fail"] | None = Field(
         None,
         alias="Mode",
         description="When attempts run out: `fail` the task or `delay` to the next interval; default fail.",

@@ -79,7 +79,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     "V180": "ConsulIngressListener.Protocol must be tcp, http, http2 or grpc",
     "V235": "ParameterizedJob.Payload must be optional, required or forbidden",
     "V239": "TaskLifecycle.Hook must be prestart, poststart or poststop",
-    "V240": "RestartPolicy.Mode must be delay or fail",
+    "V240": 'RestartPolicy.Mode must be delay, fail or "" (a group\'s "" is caught by the V240 rule)',
     "V257": "MigrateStrategy.HealthCheck must be checks or task_states",
     "V274": "DisconnectStrategy.Reconcile must be a known option",
     "V321": "NUMAResource.Affinity must be none, prefer or require",

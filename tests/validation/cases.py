@@ -1355,6 +1355,22 @@ ERROR_CASES += [
     ),
     # Restart (TestRestartPolicy_Validate)
     case(
+        "V240-empty-group-mode",
+        put(f"{RP}.Mode", ""),
+        errors=[("V240", "TaskGroups[0].RestartPolicy.Mode")],
+        gist='Unsupported restart mode: ""',
+    ),
+    case(
+        "V240-empty-mode-zero-attempts",
+        put(f"{RP}.Mode", ""),
+        put(f"{RP}.Attempts", 0),
+        errors=[
+            ("V240", "TaskGroups[0].RestartPolicy.Mode"),
+            ("V241", "TaskGroups[0].RestartPolicy.Attempts"),
+        ],
+        gist='Restart policy "" with 0 attempts is ambiguous',
+    ),
+    case(
         "V241-delay-zero-attempts",
         put(f"{RP}.Mode", "delay"),
         put(f"{RP}.Attempts", 0),
@@ -2248,7 +2264,7 @@ UMBRELLA_RULES: dict[str, tuple[str, ...]] = {
     "V045": ("V230", "V231", "V233"),
     "V047": ("V236",),
     "V054": ("V270", "V272", "V273"),
-    "V061": ("V241", "V242", "V243"),
+    "V061": ("V240", "V241", "V242", "V243"),
     "V066": ("V245", "V247", "V252"),
     "V070": ("V261", "V265", "V269"),
     "V071": ("V255", "V256", "V258", "V259"),

@@ -6,7 +6,7 @@ import pytest
 
 from nomad_typed.validation import validate_job
 from tests.validation.base import MIN, Patch, S, job
-from tests.validation.cases import RES, RS, SVC, TG, T, append, drop, put
+from tests.validation.cases import RES, RP, RS, SVC, TG, T, append, drop, put
 
 VALID: list[tuple[str, tuple[Patch, ...]]] = [
     ("distinct-hosts-without-ltarget", (put("Constraints", [{"Operand": "distinct_hosts"}]),)),
@@ -156,6 +156,8 @@ VALID: list[tuple[str, tuple[Patch, ...]]] = [
     ),
     ("sha256-checksum", (put(f"{T}.Artifacts.0.GetterOptions", {"checksum": "sha256:" + "ab" * 32}),)),
     ("task-restart-not-validated", (put(f"{T}.RestartPolicy", {"Attempts": 0, "Mode": "delay"}),)),
+    ("task-restart-empty-mode", (put(f"{T}.RestartPolicy", {"Mode": ""}),)),
+    ("group-restart-null-mode", (put(f"{RP}.Mode", None),)),
     (
         "empty-batch-update",
         (

@@ -50,7 +50,8 @@ def max_run_duration(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V056", path, f"Job type {q(scope.job_type)} does not allow max_run_duration")
 
 
-@rule("V061", "group restart policies must be valid (V241-V243)")
+@rule("V061", "group restart policies must be valid (V240-V243)")
+@rule("V240", "group restart mode must be delay or fail (an explicit empty mode is not)")
 @rule("V241", "restart with 0 attempts needs mode fail")
 @rule("V242", "restart interval must be at least 5s")
 @rule("V243", "restart attempts x delay must fit in the interval")
@@ -63,6 +64,8 @@ def restart_policy(ctx: Context, scope: GroupScope) -> None:
     attempts = policy.attempts or 0
     interval = policy.interval or 0
     delay = policy.delay or 0
+    if mode not in ("delay", "fail"):
+        ctx.error("V240", (*path, "Mode"), f"Unsupported restart mode: {q(mode)}")
     if attempts == 0 and mode != "fail":
         ctx.error("V241", (*path, "Attempts"), f"Restart policy {q(mode)} with 0 attempts is ambiguous")
     if interval < _MIN_RESTART_INTERVAL:
