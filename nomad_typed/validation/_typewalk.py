@@ -18,7 +18,7 @@ from typing_extensions import TypeAliasType
 
 from nomad_typed.models import NomadModel
 
-__all__ = ["Slot", "field_slot", "item_slot", "model_aliases", "root_slot"]
+__all__ = ["Slot", "field_slot", "item_slot", "model_aliases"]
 
 _UNION_TYPES: tuple[object, ...] = (Union, types.UnionType)
 
@@ -60,10 +60,6 @@ class Slot:
     def literals(self) -> tuple[object, ...]:
         core = self.core
         return get_args(core) if get_origin(core) is Literal else ()
-
-
-def root_slot(model: type[NomadModel]) -> Slot:
-    return Slot(model)
 
 
 def field_slot(model: type[NomadModel], key: str) -> Slot | None:

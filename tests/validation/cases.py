@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import cast
 
 from tests.validation.base import MIN, Doc, Patch, S
@@ -10,6 +10,9 @@ from tests.validation.base import MIN, Doc, Patch, S
 TG = "TaskGroups.0"
 T = "TaskGroups.0.Tasks.0"
 SVC = "TaskGroups.0.Services.0"
+RP = f"{TG}.RestartPolicy"
+RS = f"{TG}.ReschedulePolicy"
+RES = f"{T}.Resources"
 
 
 def _walk(document: Doc, dotted: str) -> tuple[object, str | int]:
@@ -64,7 +67,6 @@ class Case:
     patches: tuple[Patch, ...]
     errors: tuple[tuple[str, str], ...]
     gist: str
-    warnings: tuple[tuple[str, str], ...] = field(default=())
 
 
 def case(id: str, *patches: Patch, errors: list[tuple[str, str]], gist: str) -> Case:
@@ -914,11 +916,46 @@ ERROR_CASES += [
     ),
     case(
         "V213-device-distinct",
-        put(
-            f"{T}.Resources.Devices", [{"Name": "nvidia/gpu", "Constraints": [{"Operand": "distinct_hosts"}]}]
-        ),
+        put(f"{RES}.Devices", [{"Name": "nvidia/gpu", "Constraints": [{"Operand": "distinct_hosts"}]}]),
         errors=[("V213", "TaskGroups[0].Tasks[0].Resources.Devices[0].Constraints[0].Operand")],
         gist="device 1 failed validation: Constraint 1 validation failed: using unsupported operand",
+    ),
+    case(
+        "V213-device-constraints-in-order",
+        put(
+            f"{RES}.Devices",
+            [
+                {
+                    "Name": "gpu",
+                    "Constraints": [
+                        {"LTarget": "${meta.rack}", "Operand": "distinct_property"},
+                        {"LTarget": "${device.model}", "RTarget": "", "Operand": "="},
+                        {"Operand": "distinct_hosts"},
+                    ],
+                }
+            ],
+        ),
+        errors=[
+            ("V213", "TaskGroups[0].Tasks[0].Resources.Devices[0].Constraints[0].Operand"),
+            ("V207", "TaskGroups[0].Tasks[0].Resources.Devices[0].Constraints[1].RTarget"),
+            ("V213", "TaskGroups[0].Tasks[0].Resources.Devices[0].Constraints[2].Operand"),
+        ],
+        gist='Constraint 3 validation failed: using unsupported operand "distinct_hosts"',
+    ),
+    case(
+        "V212-task-constraints-in-order",
+        put(
+            f"{T}.Constraints",
+            [
+                {"LTarget": "${meta.rack}", "Operand": "distinct_property"},
+                {"LTarget": "", "RTarget": "x", "Operand": "="},
+            ],
+        ),
+        errors=[
+            ("V212", "TaskGroups[0].Tasks[0].Constraints[0].Operand"),
+            ("V209", "TaskGroups[0].Tasks[0].Constraints[1].LTarget"),
+        ],
+        gist="Constraint 1 has disallowed Operand at task level: distinct_property",
     ),
     # Affinities (TestAffinity_Validate)
     case(
@@ -1275,10 +1312,6 @@ ERROR_CASES += [
         gist="unable to determine local service port for service check web->web-api->c",
     ),
 ]
-
-RP = f"{TG}.RestartPolicy"
-RS = f"{TG}.ReschedulePolicy"
-RES = f"{T}.Resources"
 
 
 def batch_job(document: Doc) -> None:

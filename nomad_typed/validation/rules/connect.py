@@ -9,7 +9,7 @@ from nomad_typed.models import ConsulConnect, ConsulGateway, NetworkResource, Se
 from .._context import Context, q, rule
 from .._paths import MapKey, Path
 
-__all__ = ["CONNECT_MUTATOR_RULES", "connect_block", "connect_admission", "expose_admission"]
+__all__ = ["connect_admission", "connect_block", "connect_mutators", "expose_admission"]
 
 
 def _uint16_error(text: str) -> str | None:
@@ -417,6 +417,3 @@ def expose_admission(ctx: Context) -> None:
                         where = (*path, "Tasks", task_index, "Services", service_index, "Checks", check_index)
                         ctx.error("V442", (*where, "Expose"), message)
                         return
-
-
-CONNECT_MUTATOR_RULES = [connect_mutators]

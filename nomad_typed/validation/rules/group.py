@@ -5,7 +5,15 @@ from __future__ import annotations
 from .._context import Context, GroupScope, rule
 from .network import networks
 from .placement import affinity_rules, constraint_rules, spread_rules
-from .policies import GROUP_POLICY_RULES
+from .policies import (
+    disconnect,
+    ephemeral_disk,
+    max_run_duration,
+    migrate_strategy,
+    reschedule_policy,
+    restart_policy,
+    update_allowed,
+)
 from .services import group_services
 from .volumes import volume_requests
 
@@ -111,9 +119,14 @@ def scaling(ctx: Context, scope: GroupScope) -> None:
 
 GROUP_RULES = [
     group_basics,
-    *GROUP_POLICY_RULES[:2],
+    disconnect,
+    max_run_duration,
     group_placement,
-    *GROUP_POLICY_RULES[2:],
+    restart_policy,
+    reschedule_policy,
+    ephemeral_disk,
+    update_allowed,
+    migrate_strategy,
     task_list,
     volume_requests,
     networks,

@@ -11,7 +11,7 @@ from nomad_typed.models import Affinity, Constraint, Spread
 from .._context import Context, q, rule
 from .._paths import Path
 
-__all__ = ["affinity_rules", "constraint_rules", "spread_rules"]
+__all__ = ["affinity_rules", "constraint_rule", "constraint_rules", "spread_rules"]
 
 _COMPARISONS = {"=", "==", "is", "!=", "not", "<", "<=", ">", ">="}
 _SET_CONTAINS = {"set_contains", "set_contains_all", "set_contains_any"}
@@ -66,6 +66,18 @@ def _check_attribute(target: str) -> str | None:
     return f"unsupported attribute {q(target)}"
 
 
+_PATTERN_OPERANDS = ("regexp", "version", "semver")
+
+
+def _pattern_error(operand: str, r_target: str, noun: str) -> str | None:
+    """What is wrong with the RTarget of a ``regexp``, ``version`` or ``semver`` operator."""
+    if operand == "regexp":
+        reason = _regex_error(r_target)
+        return None if reason is None else f"Regular expression failed to compile: {reason}"
+    reason = _version_error(r_target)
+    return None if reason is None else f"{operand.capitalize()} {noun} is invalid: {reason}"
+
+
 @rule("V200", "constraint operand is required")
 @rule("V201", "set_contains* constraints need an RTarget")
 @rule("V202", "regexp constraint RTarget must compile")
@@ -78,53 +90,49 @@ def _check_attribute(target: str) -> str | None:
 @rule("V209", "constraint LTarget is required (except distinct_hosts)")
 @rule("V210", "constraint LTarget interpolation needs ${…}")
 @rule("V211", "constraint LTarget interpolation must name a known attribute")
+def constraint_rule(ctx: Context, constraint: Constraint, here: Path) -> None:
+    operand = constraint.operand or ""
+    r_target = constraint.r_target or ""
+    l_target = constraint.l_target or ""
+    if not operand:
+        ctx.error("V200", (*here, "Operand"), "Missing constraint operand")
+    if operand in _SET_CONTAINS:
+        if not r_target:
+            ctx.error("V201", (*here, "RTarget"), "Set contains constraint requires an RTarget")
+    elif operand in _PATTERN_OPERANDS:
+        message = _pattern_error(operand, r_target, "constraint")
+        if message is not None:
+            rule_id = {"regexp": "V202", "version": "V203", "semver": "V204"}[operand]
+            ctx.error(rule_id, (*here, "RTarget"), message)
+    elif operand == "distinct_property":
+        if r_target:
+            if not r_target.isdigit() or not r_target.isascii() or int(r_target) >= 2**64:
+                message = f"Failed to convert RTarget {q(r_target)} to uint64: invalid syntax"
+                ctx.error("V205", (*here, "RTarget"), message)
+            elif int(r_target) < 1:
+                message = "Distinct Property must have an allowed count of 1 or greater: 0 < 1"
+                ctx.error("V205", (*here, "RTarget"), message)
+    elif operand in ("is_set", "is_not_set"):
+        if r_target:
+            ctx.error("V206", (*here, "RTarget"), f"Operator {q(operand)} does not support an RTarget")
+    elif operand in _COMPARISONS:
+        if not r_target:
+            ctx.error("V207", (*here, "RTarget"), f"Operator {q(operand)} requires an RTarget")
+    elif operand != "distinct_hosts":
+        ctx.error("V208", (*here, "Operand"), f"Unknown constraint type {q(operand)}")
+    if operand == "distinct_hosts":
+        return
+    if not l_target:
+        ctx.error("V209", (*here, "LTarget"), "no attribute provided but is required by operator")
+        return
+    reason = _check_attribute(l_target)
+    if reason is not None:
+        ctx.error("V211" if reason.startswith("unsupported") else "V210", (*here, "LTarget"), reason)
+
+
 def constraint_rules(ctx: Context, constraints: Sequence[Constraint] | None, path: Path) -> None:
     for index, constraint in enumerate(constraints or ()):
-        here = (*path, index)
-        operand = constraint.operand or ""
-        r_target = constraint.r_target or ""
-        l_target = constraint.l_target or ""
-        if not operand:
-            ctx.error("V200", (*here, "Operand"), "Missing constraint operand")
-        require_l_target = True
-        if operand == "distinct_hosts":
-            require_l_target = False
-        elif operand in _SET_CONTAINS:
-            if not r_target:
-                ctx.error("V201", (*here, "RTarget"), "Set contains constraint requires an RTarget")
-        elif operand == "regexp":
-            reason = _regex_error(r_target)
-            if reason is not None:
-                ctx.error("V202", (*here, "RTarget"), f"Regular expression failed to compile: {reason}")
-        elif operand in ("version", "semver"):
-            reason = _version_error(r_target)
-            if reason is not None:
-                rule_id, kind = ("V203", "Version") if operand == "version" else ("V204", "Semver")
-                ctx.error(rule_id, (*here, "RTarget"), f"{kind} constraint is invalid: {reason}")
-        elif operand == "distinct_property":
-            if r_target:
-                if not r_target.isdigit() or not r_target.isascii() or int(r_target) >= 2**64:
-                    message = f"Failed to convert RTarget {q(r_target)} to uint64: invalid syntax"
-                    ctx.error("V205", (*here, "RTarget"), message)
-                elif int(r_target) < 1:
-                    message = "Distinct Property must have an allowed count of 1 or greater: 0 < 1"
-                    ctx.error("V205", (*here, "RTarget"), message)
-        elif operand in ("is_set", "is_not_set"):
-            if r_target:
-                ctx.error("V206", (*here, "RTarget"), f"Operator {q(operand)} does not support an RTarget")
-        elif operand in _COMPARISONS:
-            if not r_target:
-                ctx.error("V207", (*here, "RTarget"), f"Operator {q(operand)} requires an RTarget")
-        else:
-            ctx.error("V208", (*here, "Operand"), f"Unknown constraint type {q(operand)}")
-        if require_l_target:
-            if not l_target:
-                ctx.error("V209", (*here, "LTarget"), "no attribute provided but is required by operator")
-            else:
-                reason = _check_attribute(l_target)
-                if reason is not None:
-                    rule_id = "V211" if reason.startswith("unsupported") else "V210"
-                    ctx.error(rule_id, (*here, "LTarget"), reason)
+        constraint_rule(ctx, constraint, (*path, index))
 
 
 @rule("V215", "affinity operand is required")
@@ -145,15 +153,10 @@ def affinity_rules(ctx: Context, affinities: Sequence[Affinity] | None, path: Pa
         if operand in _SET_CONTAINS:
             if not r_target:
                 ctx.error("V216", (*here, "RTarget"), "Set contains operators require an RTarget")
-        elif operand == "regexp":
-            reason = _regex_error(r_target)
-            if reason is not None:
-                ctx.error("V217", (*here, "RTarget"), f"Regular expression failed to compile: {reason}")
-        elif operand in ("version", "semver"):
-            reason = _version_error(r_target)
-            if reason is not None:
-                kind = "Version" if operand == "version" else "Semver"
-                ctx.error("V217", (*here, "RTarget"), f"{kind} affinity is invalid: {reason}")
+        elif operand in _PATTERN_OPERANDS:
+            message = _pattern_error(operand, r_target, "affinity")
+            if message is not None:
+                ctx.error("V217", (*here, "RTarget"), message)
         elif operand in _COMPARISONS:
             if not r_target:
                 ctx.error("V218", (*here, "RTarget"), f"Operator {q(operand)} requires an RTarget")

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from nomad_typed.models import UpdateStrategy
+
 from .._canonical import SECOND
 from .._context import Context, GroupScope, dur, q, rule
+from .._paths import Path
 
-__all__ = ["GROUP_POLICY_RULES", "update_strategy"]
+__all__ = [
+    "disconnect",
+    "ephemeral_disk",
+    "max_run_duration",
+    "migrate_strategy",
+    "reschedule_policy",
+    "restart_policy",
+    "update_allowed",
+]
 
 _MIN_RESTART_INTERVAL = 5 * SECOND
 _MIN_RESCHEDULE_DELAY = 5 * SECOND
@@ -207,11 +218,13 @@ def ephemeral_disk(ctx: Context, scope: GroupScope) -> None:
 
 @rule("V069", "update blocks need a service or system job")
 def update_allowed(ctx: Context, scope: GroupScope) -> None:
-    if scope.group.update is not None and scope.job_type not in ("service", "system"):
-        message = f"Job type {q(scope.job_type)} does not allow update block"
-        ctx.error("V069", (*scope.path, "Update"), message)
-    if scope.group.update is not None:
-        update_strategy(ctx, scope)
+    update = scope.group.update
+    if update is None:
+        return
+    path = (*scope.path, "Update")
+    if scope.job_type not in ("service", "system"):
+        ctx.error("V069", path, f"Job type {q(scope.job_type)} does not allow update block")
+    update_strategy(ctx, update, path)
 
 
 @rule("V070", "update strategies must be valid (V260-V269)")
@@ -225,11 +238,7 @@ def update_allowed(ctx: Context, scope: GroupScope) -> None:
 @rule("V267", "update min_healthy_time must be less than healthy_deadline")
 @rule("V268", "update healthy_deadline must be less than progress_deadline")
 @rule("V269", "update stagger must be positive")
-def update_strategy(ctx: Context, scope: GroupScope) -> None:
-    update = scope.group.update
-    if update is None:
-        return
-    path = (*scope.path, "Update")
+def update_strategy(ctx: Context, update: UpdateStrategy, path: Path) -> None:
     health_check = update.health_check or ""
     max_parallel = update.max_parallel or 0
     canary = update.canary or 0
@@ -302,14 +311,3 @@ def migrate_strategy(ctx: Context, scope: GroupScope) -> None:
         ctx.error("V258", (*path, "HealthyDeadline"), message)
     if min_healthy > healthy_deadline:
         ctx.error("V259", (*path, "MinHealthyTime"), "MinHealthyTime must be less than HealthyDeadline")
-
-
-GROUP_POLICY_RULES = [
-    disconnect,
-    max_run_duration,
-    restart_policy,
-    reschedule_policy,
-    ephemeral_disk,
-    update_allowed,
-    migrate_strategy,
-]

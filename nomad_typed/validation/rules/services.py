@@ -207,7 +207,7 @@ def _nomad_check_error(check: ServiceCheck) -> str | None:
 @rule("V165", "Nomad http checks need a standard method")
 @rule("V166", "Nomad checks cannot use success/failure thresholds")
 @rule("V167", "Nomad checks cannot use tls_server_name")
-def service_rules(ctx: Context, rule_id: str, service: Service, path: Path) -> None:
+def service_rules(ctx: Context, service: Service, path: Path) -> None:
     name = service.name or ""
     if _SERVICE_NAME.fullmatch(_ENV.sub("ENV-VAR", name)) is None:
         message = (
@@ -259,7 +259,6 @@ def service_rules(ctx: Context, rule_id: str, service: Service, path: Path) -> N
     if service.identity is not None and not service.identity.audience:
         message = "Service identity must provide at least one target aud value"
         ctx.error("V125", (*path, "Identity"), message)
-    _ = rule_id
 
 
 @rule("V079", "group and task services must be consistent (V100-V107)")
@@ -299,8 +298,8 @@ def group_services(ctx: Context, scope: GroupScope) -> None:
         seen.add(key)
         providers.add(service.provider or "")
         before = len(ctx.issues)
-        service_rules(ctx, "V102", service, path)
-        if len(ctx.issues) > before and any(issue.severity == "error" for issue in ctx.issues[before:]):
+        service_rules(ctx, service, path)
+        if any(issue.severity == "error" for issue in ctx.issues[before:]):
             continue
         if service.address_mode == "driver":
             message = (
@@ -369,7 +368,7 @@ def task_services(ctx: Context, scope: TaskScope) -> None:
     for index, service in enumerate(task.services or ()):
         path = (*scope.path, "Services", index)
         name = service.name or ""
-        service_rules(ctx, "V110", service, path)
+        service_rules(ctx, service, path)
         if service.address_mode in ("alloc", "alloc_ipv6"):
             message = (
                 f'service {q(name)} cannot use address_mode="{service.address_mode}", only services'

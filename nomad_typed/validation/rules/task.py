@@ -10,7 +10,7 @@ from nomad_typed.models import WorkloadIdentity
 
 from .._context import Context, TaskScope, dur, q, rule
 from .._paths import MapKey, Path
-from .placement import affinity_rules, constraint_rules
+from .placement import affinity_rules, constraint_rule
 from .services import task_services
 from .volumes import volume_mounts
 
@@ -22,6 +22,8 @@ _ACTION_NAME = re.compile(r"[^\x00\s]{1,128}")
 _ENV_REFERENCE = re.compile(r"\$\{[^}]+\}")
 _CHECKSUM_SIZES = {"md5": 16, "sha1": 20, "sha256": 32, "sha512": 64}
 _DEFAULT_IDENTITY = "default"
+#: Placement operators that only make sense across allocations, not for one task or device.
+_DISTINCT_OPERANDS = ("distinct_hosts", "distinct_property")
 
 
 def escapes_alloc_dir(prefix: str, path: str) -> bool:
@@ -106,21 +108,16 @@ def resources(ctx: Context, scope: TaskScope) -> None:
             )
             ctx.error("V318", (*here, "Name"), message)
         names.add(device.name or "")
-        plain = []
         for c_index, constraint in enumerate(device.constraints or ()):
-            if constraint.operand in ("distinct_hosts", "distinct_property"):
+            where = (*here, "Constraints", c_index)
+            if constraint.operand in _DISTINCT_OPERANDS:
                 message = (
                     f"{prefix} Constraint {c_index + 1} validation failed:"
                     f" using unsupported operand {q(constraint.operand)}"
                 )
-                ctx.error("V213", (*here, "Constraints", c_index, "Operand"), message)
+                ctx.error("V213", (*where, "Operand"), message)
             else:
-                plain.append(c_index)
-        for c_index in plain:
-            constraints = device.constraints or []
-            before = len(ctx.issues)
-            constraint_rules(ctx, [constraints[c_index]], (*here, "Constraints"))
-            _reindex(ctx, before, (*here, "Constraints"), c_index)
+                constraint_rule(ctx, constraint, where)
         affinity_rules(ctx, device.affinities, (*here, "Affinities"))
     numa = res.numa
     if numa is not None:
@@ -138,20 +135,6 @@ def resources(ctx: Context, scope: TaskScope) -> None:
         ctx.error("V323", (*path, "SecretsMB"), message)
     if secrets < 0:
         ctx.error("V324", (*path, "SecretsMB"), f"SecretsMB value ({secrets}) cannot be negative")
-
-
-def _reindex(ctx: Context, since: int, base: Path, index: int) -> None:
-    """Constraint rules ran on a one-item list; move their issues to the item's real index."""
-    wrong = ctx.resolver.resolve((*base, 0))
-    right = ctx.resolver.resolve((*base, index))
-    if wrong == right:
-        return
-    for position in range(since, len(ctx.issues)):
-        issue = ctx.issues[position]
-        if issue.path.startswith(wrong):
-            ctx.issues[position] = type(issue)(
-                issue.severity, right + issue.path[len(wrong) :], issue.message, issue.rule
-            )
 
 
 @rule("V276", "logs need at least one file")
@@ -182,11 +165,12 @@ def log_config(ctx: Context, scope: TaskScope) -> None:
 @rule("V291", "system jobs may not have task affinities")
 @rule("V292", "task affinities must be valid")
 def task_placement(ctx: Context, scope: TaskScope) -> None:
-    constraint_rules(ctx, scope.task.constraints, (*scope.path, "Constraints"))
     for index, constraint in enumerate(scope.task.constraints or ()):
-        if constraint.operand in ("distinct_hosts", "distinct_property"):
+        where = (*scope.path, "Constraints", index)
+        constraint_rule(ctx, constraint, where)
+        if constraint.operand in _DISTINCT_OPERANDS:
             message = f"Constraint {index + 1} has disallowed Operand at task level: {constraint.operand}"
-            ctx.error("V212", (*scope.path, "Constraints", index, "Operand"), message)
+            ctx.error("V212", (*where, "Operand"), message)
     if scope.job_type == "system":
         if scope.task.affinities is not None:
             ctx.error("V291", (*scope.path, "Affinities"), "System jobs may not have an affinity block")
