@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, cast
@@ -190,6 +191,12 @@ def _nesting_exceeds(document: object, limit: int) -> bool:
     return bool(level)
 
 
+# Python's json module turns an unpaired escape of this range into a lone surrogate, which no
+# request body (nor to_dict/to_json) can carry; pydantic's JSON parser, which reads Nomad's
+# answers, rejects it too.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _reject_constant(name: str) -> object:
     # Python's json module reads NaN and Infinity; Go's decoder (so Nomad) rejects them as invalid JSON.
     raise ValueError(f"{name} is not valid JSON")
@@ -197,7 +204,34 @@ def _reject_constant(name: str) -> object:
 
 def _load_json(model: type[NomadModel], text: str | bytes | bytearray) -> object:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        if isinstance(text, str):
+            if not text.isascii():
+                text.encode("utf-8")  # raises for a lone surrogate in the text itself
+            decoded = text
+        else:
+            # Strict UTF-8: json.loads(bytes) would let encoded surrogates and UTF-16 through.
+            decoded = text.decode("utf-8-sig")
+        document = json.loads(decoded, parse_constant=_reject_constant)
+        if _SURROGATE_ESCAPE.search(decoded) and _has_lone_surrogate(document):
+            raise ValueError("an unpaired \\uD800-\\uDFFF escape, which UTF-8 text cannot carry")
+        return document
     except (ValueError, RecursionError) as err:
         message = f"Invalid JSON: {err}".replace("{", "{{").replace("}", "}}")
         raise validation_error(model, "json_invalid", message, (), text[:200]) from None
+
+
+def _has_lone_surrogate(document: object) -> bool:
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+    return False
