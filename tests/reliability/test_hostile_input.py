@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import io
 import json
 import math
+import os
+import re
+import tempfile
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+import requests
 import responses
+from hypothesis import HealthCheck, given, settings, strategies as st
 from pydantic import ValidationError
 
 from nomad_typed._client import NomadClient
-from nomad_typed._exceptions import InvalidParameterError, RateLimitedError
-from nomad_typed.models import Job
+from nomad_typed._exceptions import InvalidParameterError, NomadError, RateLimitedError
+from nomad_typed._transport import RetryPolicy
+from nomad_typed.cli import main
+from nomad_typed.models import Job, NomadModel, responses as responses_models
 from nomad_typed.models._base import MAX_NESTING
-from tests.support.nomad_server import NomadServer
+from tests.support.nomad_server import CORPUS, NomadServer
 
 
 def nested_lists(levels: int) -> object:
@@ -61,6 +72,35 @@ def test_non_finite_literals_are_invalid_json_even_in_unknown_keys(literal: str)
         Job.from_wire(f'{{"ID": "x", "Extra": {literal}}}')
     assert [e["type"] for e in caught.value.errors()] == ["json_invalid"]
     assert f"{literal.lstrip('-')} is not valid JSON" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b'{"ID": "\\ud800"}', "an unpaired \\uD800-\\uDFFF escape, which UTF-8 text cannot carry"),
+        ('{"ID": "x\\uDFFFy"}', "an unpaired \\uD800-\\uDFFF escape, which UTF-8 text cannot carry"),
+        (
+            '{"ID": "\udc80"}',
+            "'utf-8' codec can't encode character '\\udc80' in position 8: surrogates not allowed",
+        ),
+        (
+            b'{"ID": "\xed\xa0\x80"}',
+            "'utf-8' codec can't decode byte 0xed in position 8: invalid continuation byte",
+        ),
+    ],
+)
+def test_lone_surrogates_in_json_text_are_invalid_json(text: str | bytes, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Job.from_wire(text)
+    assert [(e["type"], e["msg"]) for e in caught.value.errors()] == [
+        ("json_invalid", f"Invalid JSON: {message}")
+    ]
+
+
+def test_surrogate_pairs_and_escaped_backslashes_stay_valid() -> None:
+    job = Job.from_wire(b'{"ID": "\\ud83d\\ude00", "Name": "\\\\ud800"}')
+    assert (job.id, job.name) == ("\U0001f600", "\\ud800")
+    assert Job.from_wire(job.to_json()) == job
 
 
 @pytest.mark.parametrize(
@@ -111,3 +151,225 @@ def test_retry_after_takes_ascii_digits_only(value: str, seconds: float | None) 
         with pytest.raises(RateLimitedError) as caught:
             client.jobs.register({"ID": "example"})
     assert caught.value.retry_after == seconds
+
+
+# --- Fuzzing -----------------------------------------------------------------------------------
+#
+# A few hundred examples in all by default; NOMAD_TYPED_FUZZ_EXAMPLES=N runs N per target.
+
+FUZZ_EXAMPLES = int(os.environ.get("NOMAD_TYPED_FUZZ_EXAMPLES") or 0)
+
+
+def fuzz(default: int) -> settings:
+    """Settings of one fuzz target: its example count, and a deadline so that a hang fails."""
+    return settings(
+        max_examples=FUZZ_EXAMPLES or default,
+        deadline=timedelta(seconds=3),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+def _model_classes() -> list[type[NomadModel]]:
+    found: list[type[NomadModel]] = []
+    pending: list[type[NomadModel]] = [NomadModel]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            if subclass not in found:
+                found.append(subclass)
+                pending.append(subclass)
+    return found
+
+
+RESPONSE_MODELS = sorted(
+    {
+        model
+        for model in (getattr(responses_models, name) for name in responses_models.__all__)
+        if isinstance(model, type) and issubclass(model, NomadModel)
+    },
+    key=lambda model: model.__name__,
+)
+#: Every key some model reads, so that random objects reach deep into the models.
+WIRE_KEYS = sorted(
+    {field.alias or name for model in _model_classes() for name, field in model.model_fields.items()}
+)
+JOB_DOCUMENTS = [
+    json.loads(path.read_bytes())
+    for path in sorted([*CORPUS.glob("jobs/*.json"), CORPUS / "responses/job_read/docs-v2.0.x_read-job.json"])
+]
+
+SURROGATES = st.sampled_from(["\ud800", "x\udfff", "\udc80\ud83d"])
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.sampled_from([10**400, -(10**400), 2**64, 2**64 - 1, 2**63, -(2**63) - 1, 2**53 + 1])
+    | st.floats()
+    | st.text(max_size=20)
+    | SURROGATES
+)
+KEYS = st.sampled_from(WIRE_KEYS) | st.text(max_size=12)
+VALUES: st.SearchStrategy[object] = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=6),
+    max_leaves=30,
+)
+
+
+def _slots(document: object) -> list[tuple[dict[str, object] | list[object], str | int]]:
+    """Every place in a document a value sits in, to replace it."""
+    slots: list[tuple[dict[str, object] | list[object], str | int]] = []
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            slots.extend((value, key) for key in value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            slots.extend((value, index) for index in range(len(value)))
+            pending.extend(value)
+    return slots
+
+
+@st.composite
+def mutated_jobs(draw: st.DrawFn) -> object:
+    """A real job with a few values anywhere in it replaced by arbitrary JSON."""
+    document = copy.deepcopy(draw(st.sampled_from(JOB_DOCUMENTS)))
+    for _ in range(draw(st.integers(1, 4))):
+        slots = _slots(document)
+        if not slots:
+            break
+        container, key = draw(st.sampled_from(slots))
+        container[key] = draw(VALUES)  # type: ignore[index]
+    return document
+
+
+DOCUMENTS = mutated_jobs() | st.dictionaries(KEYS, VALUES, max_size=8) | VALUES
+
+
+@st.composite
+def wire_bytes(draw: st.DrawFn, documents: st.SearchStrategy[object] = DOCUMENTS) -> bytes:
+    """JSON text (NaN/Infinity literals, escaped or raw surrogates included), sometimes mangled."""
+    text = json.dumps(draw(documents), ensure_ascii=draw(st.booleans()))
+    data = text.encode("utf-8", "surrogatepass")
+    cut = draw(st.integers(0, len(data)))
+    mangling = draw(st.sampled_from(["none", "truncate", "insert", "overwrite"]))
+    if mangling == "truncate":
+        return data[:cut]
+    if mangling == "insert":
+        return data[:cut] + draw(st.binary(min_size=1, max_size=8)) + data[cut:]
+    if mangling == "overwrite":
+        patch = draw(st.binary(min_size=1, max_size=8))
+        return data[:cut] + patch + data[cut + len(patch) :]
+    return data
+
+
+WIRE_INPUT = wire_bytes() | wire_bytes().map(lambda data: data.decode("utf-8", "surrogateescape")) | DOCUMENTS
+
+
+@fuzz(120)
+@given(data=WIRE_INPUT)
+def test_fuzz_job_from_wire(data: bytes | str | object) -> None:
+    try:
+        job = Job.from_wire(data)  # type: ignore[arg-type]
+    except ValidationError:
+        return
+    assert isinstance(job.unknown_fields(), list)
+    assert repr(job).startswith("Job(")
+    if isinstance(data, (bytes, str)):
+        # Whatever JSON text gives can be written back (a Python dict may hold lone surrogates).
+        assert Job.from_wire(job.to_json()).to_dict() == job.to_dict()
+
+
+@fuzz(120)
+@given(model=st.sampled_from(RESPONSE_MODELS), data=WIRE_INPUT)
+def test_fuzz_response_models(model: type[NomadModel], data: bytes | str | object) -> None:
+    try:
+        if isinstance(data, (bytes, str)):
+            model.model_validate_json(data)
+        else:
+            model.from_wire(data)  # type: ignore[arg-type]
+    except ValidationError:
+        return
+
+
+ADDRESS = "http://nomad.test:4646"
+NO_WAIT = RetryPolicy(backoff_base=0.0, backoff_max=0.0, max_retry_after=0.0)
+CALLS: dict[str, Callable[[NomadClient], object]] = {
+    "jobs.get": lambda client: client.jobs.get("example"),
+    "jobs.list": lambda client: client.jobs.list(),
+    "jobs.iter_list": lambda client: list(client.jobs.iter_list(per_page=1)),
+    "jobs.versions": lambda client: client.jobs.versions("example"),
+    "jobs.summary": lambda client: client.jobs.summary("example"),
+    "jobs.allocations": lambda client: client.jobs.allocations("example"),
+    "jobs.register": lambda client: client.jobs.register({"ID": "example"}),
+    "jobs.plan": lambda client: client.jobs.plan({"ID": "example"}),
+    "allocations.get": lambda client: client.allocations.get("a1"),
+    "evaluations.get": lambda client: client.evaluations.get("e1"),
+    "deployments.get": lambda client: client.deployments.get("d1"),
+    "with_meta.get": lambda client: client.jobs.with_meta.get("example").meta,
+}
+HEADER_TEXT = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f"), max_size=24
+)
+HEADERS = st.dictionaries(
+    st.sampled_from(
+        ["X-Nomad-Index", "X-Nomad-LastContact", "X-Nomad-KnownLeader", "X-Nomad-NextToken", "Retry-After"]
+    ),
+    HEADER_TEXT | st.integers(0, 10**30).map(str),
+)
+STATUSES = st.sampled_from([200, 200, 200, 201, 204, 301, 304, 400, 401, 403, 404, 409, 429, 500, 503, 599])
+
+
+@fuzz(120)
+@given(
+    call=st.sampled_from(sorted(CALLS)),
+    status=STATUSES,
+    headers=HEADERS,
+    body=wire_bytes() | st.binary(max_size=64),
+)
+def test_fuzz_client_parsing(call: str, status: int, headers: dict[str, str], body: bytes) -> None:
+    def answer(request: requests.PreparedRequest) -> tuple[int, dict[str, str], bytes]:
+        return status, headers, body
+
+    mock = responses.RequestsMock(assert_all_requests_are_fired=False)
+    with mock, NomadClient(ADDRESS, retry=NO_WAIT) as client, contextlib.suppress(NomadError):
+        for method in ("GET", "POST", "PUT", "DELETE"):
+            mock.add_callback(method, re.compile(re.escape(ADDRESS) + "/.*"), callback=answer)
+        CALLS[call](client)
+
+
+CLI_DOCUMENTS = mutated_jobs() | st.dictionaries(KEYS, VALUES, max_size=8) | VALUES
+
+
+@fuzz(60)
+@given(
+    data=wire_bytes(CLI_DOCUMENTS.filter(lambda document: not _has_surrogate(document)))
+    | st.binary(max_size=64),
+    output=st.sampled_from(["text", "json", "github"]),
+)
+def test_fuzz_cli(data: bytes, output: str) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "job.json"
+        path.write_bytes(data)
+        code, stdout, stderr = run_cli("validate", "--format", output, str(path))
+    assert code in (0, 1, 2)
+    assert stderr == ""
+    assert stdout.endswith("\n")
+
+
+def _has_surrogate(document: object) -> bool:
+    # The CLI quotes input in its messages; UTF-8 output has no way to carry a lone surrogate.
+    return "\\ud8" in json.dumps(document).lower() or any(
+        0xD800 <= ord(character) <= 0xDFFF for character in json.dumps(document, ensure_ascii=False)
+    )
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """Exit code, standard output and standard error of ``nomad-typed argv…`` (UTF-8, strict, like a pipe)."""
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main(list(argv))
+    stdout.seek(0)
+    stderr.seek(0)
+    return code, stdout.read(), stderr.read()
