@@ -23,8 +23,11 @@ from nomad_typed.models import (
     RestartPolicy,
     Service,
     Task,
+    TaskArtifact,
     TaskGroup,
+    Template,
     UpdateStrategy,
+    Vault,
 )
 
 from ._paths import Path, Resolver
@@ -235,23 +238,7 @@ def _group(job: Job, group: TaskGroup, path: Path, resolver: Resolver) -> None:
 def _task(task: Task, job: Job, group: TaskGroup) -> None:
     if task.resources is None:
         task.resources = Resources()
-    resources = task.resources
-    if resources.cores is None:
-        resources.cores = 0
-        if resources.cpu is None:
-            resources.cpu = 100
-    if resources.cpu is None:
-        resources.cpu = 0
-    if resources.memory_mb is None:
-        resources.memory_mb = 300
-    for device in resources.devices or ():
-        if device.count is None:
-            device.count = 1
-        for affinity in device.affinities or ():
-            if affinity.weight is None:
-                affinity.weight = 50
-    if resources.numa is not None and not resources.numa.affinity:
-        resources.numa.affinity = "none"
+    _resources(task.resources)
     if not task.kill_timeout:
         task.kill_timeout = 5 * SECOND
     if task.log_config is None:
@@ -259,36 +246,13 @@ def _task(task: Task, job: Job, group: TaskGroup) -> None:
     else:
         _fill(task.log_config, {"max_files": 10, "max_file_size_mb": 10, "disabled": False})
     for artifact in task.artifacts or ():
-        _fill(artifact, {"getter_mode": "any", "getter_insecure": False, "getter_source": ""})
-        if artifact.relative_dest is None:
-            if artifact.getter_mode == "file":
-                base = (artifact.getter_source or "").rstrip("/").rsplit("/", 1)[-1] or "."
-                artifact.relative_dest = f"local/{base}"
-            else:
-                artifact.relative_dest = "local/"
+        _artifact(artifact)
     if task.vault is not None:
-        vault = task.vault
-        _fill(vault, {"env": True, "disable_file": False, "namespace": "", "allow_token_expiration": False})
-        if not vault.change_mode:
-            vault.change_mode = "restart"
-        if vault.change_signal is None:
-            vault.change_signal = "SIGHUP"
-        vault.change_signal = vault.change_signal.upper()
-        if not vault.cluster:
-            vault.cluster = "default"
-        if not vault.namespace and job.vault_namespace:
-            vault.namespace = job.vault_namespace
+        _vault(task.vault, job)
     if task.consul is not None and not task.consul.cluster:
         task.consul.cluster = "default"
     for template in task.templates or ():
-        _fill(template, {"source_path": "", "dest_path": "", "embedded_tmpl": "", "change_mode": "restart"})
-        if template.change_signal is None:
-            template.change_signal = "SIGHUP" if template.change_mode == "signal" else ""
-        else:
-            template.change_signal = template.change_signal.upper()
-        if template.change_script is not None:
-            _fill(template.change_script, {"command": "", "timeout": 5 * SECOND})
-        _fill(template, {"splay": 5 * SECOND, "perms": "0644", "envvars": False, "vault_grace": 0})
+        _template(template)
     for affinity in task.affinities or ():
         if affinity.weight is None:
             affinity.weight = 50
@@ -309,6 +273,59 @@ def _task(task: Task, job: Job, group: TaskGroup) -> None:
         task.restart_policy = _merged(group.restart_policy, task.restart_policy)
     for service in task.services or ():
         _service(service, job, group, task)
+
+
+def _resources(resources: Resources) -> None:
+    if resources.cores is None:
+        resources.cores = 0
+        if resources.cpu is None:
+            resources.cpu = 100
+    if resources.cpu is None:
+        resources.cpu = 0
+    if resources.memory_mb is None:
+        resources.memory_mb = 300
+    for device in resources.devices or ():
+        if device.count is None:
+            device.count = 1
+        for affinity in device.affinities or ():
+            if affinity.weight is None:
+                affinity.weight = 50
+    if resources.numa is not None and not resources.numa.affinity:
+        resources.numa.affinity = "none"
+
+
+def _artifact(artifact: TaskArtifact) -> None:
+    _fill(artifact, {"getter_mode": "any", "getter_insecure": False, "getter_source": ""})
+    if artifact.relative_dest is None:
+        if artifact.getter_mode == "file":
+            base = (artifact.getter_source or "").rstrip("/").rsplit("/", 1)[-1] or "."
+            artifact.relative_dest = f"local/{base}"
+        else:
+            artifact.relative_dest = "local/"
+
+
+def _vault(vault: Vault, job: Job) -> None:
+    _fill(vault, {"env": True, "disable_file": False, "namespace": "", "allow_token_expiration": False})
+    if not vault.change_mode:
+        vault.change_mode = "restart"
+    if vault.change_signal is None:
+        vault.change_signal = "SIGHUP"
+    vault.change_signal = vault.change_signal.upper()
+    if not vault.cluster:
+        vault.cluster = "default"
+    if not vault.namespace and job.vault_namespace:
+        vault.namespace = job.vault_namespace
+
+
+def _template(template: Template) -> None:
+    _fill(template, {"source_path": "", "dest_path": "", "embedded_tmpl": "", "change_mode": "restart"})
+    if template.change_signal is None:
+        template.change_signal = "SIGHUP" if template.change_mode == "signal" else ""
+    else:
+        template.change_signal = template.change_signal.upper()
+    if template.change_script is not None:
+        _fill(template.change_script, {"command": "", "timeout": 5 * SECOND})
+    _fill(template, {"splay": 5 * SECOND, "perms": "0644", "envvars": False, "vault_grace": 0})
 
 
 def _service(service: Service, job: Job, group: TaskGroup, task: Task | None) -> None:

@@ -64,9 +64,7 @@ class Context:
 
 
 @dataclass(frozen=True)
-class GroupScope:
-    """A task group being checked, with its job and the group's path."""
-
+class _Scope:
     job: Job
     group: TaskGroup
     path: Path
@@ -74,6 +72,11 @@ class GroupScope:
     @property
     def job_type(self) -> str:
         return self.job.type or "service"
+
+
+@dataclass(frozen=True)
+class GroupScope(_Scope):
+    """A task group being checked, with its job and the group's path."""
 
     @property
     def name(self) -> str:
@@ -81,17 +84,10 @@ class GroupScope:
 
 
 @dataclass(frozen=True)
-class TaskScope:
+class TaskScope(_Scope):
     """A task being checked; ``path`` is the task's path, ``name`` the task's name."""
 
-    job: Job
-    group: TaskGroup
     task: Task
-    path: Path
-
-    @property
-    def job_type(self) -> str:
-        return self.job.type or "service"
 
     @property
     def name(self) -> str:

@@ -28,9 +28,7 @@ _LEGACY_BY_FOLDED = {(model, key.casefold()): (key, why) for (model, key), why i
 def unknown_field_issues(job: Job, notes: Iterable[KeyNote], *, allow_unknown: bool) -> list[Issue]:
     """Issues for every key the models do not declare and every key Nomad reads another way."""
     issues: list[Issue] = []
-    for note in notes:
-        if allow_unknown:
-            continue
+    for note in () if allow_unknown else notes:
         if note.kind == "case":
             message = (
                 f'unknown field; did you mean "{note.field}"? Nomad matches keys case-insensitively'

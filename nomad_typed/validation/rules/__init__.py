@@ -42,6 +42,6 @@ def _each_group_and_task(
         for group_rule in group_rules:
             group_rule(ctx, group_scope)
         for task_index, task in enumerate(group.tasks or ()):
-            task_scope = TaskScope(job, group, task, (*group_scope.path, "Tasks", task_index))
+            task_scope = TaskScope(job, group, (*group_scope.path, "Tasks", task_index), task)
             for task_rule in task_rules:
                 task_rule(ctx, task_scope)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 
-from nomad_typed.models import ConsulConnect, ConsulGateway, NetworkResource, Service, TaskGroup
+from nomad_typed.models import ConsulConnect, ConsulGateway, NetworkResource, Port, Service, TaskGroup
 
 from .._context import Context, q, rule
 from .._paths import MapKey, Path
+from .network import ports
 
 __all__ = ["connect_admission", "connect_block", "connect_mutators", "expose_admission"]
 
@@ -269,15 +270,11 @@ def connect_mutators(ctx: Context) -> None:
 
 
 def _local_port(group: TaskGroup, label: str) -> int:
-    for network in group.networks or ():
-        for port in [*(network.reserved_ports or ()), *(network.dynamic_ports or ())]:
-            if port.label == label:
-                if (port.value or 0) > 0:
-                    return port.value or 0
-                break
-        else:
-            continue
-        break
+    """The static port of the first port labelled ``label``, else ``label`` read as a number, else 0."""
+    labelled = (port for network in group.networks or () for port in ports(network) if port.label == label)
+    value = next(labelled, Port()).value or 0
+    if value > 0:
+        return value
     return int(label) if label.isascii() and label.isdigit() else 0
 
 

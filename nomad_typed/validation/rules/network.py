@@ -7,16 +7,16 @@ from nomad_typed.models import NetworkResource, Port
 from .._context import Context, GroupScope, q, rule
 from .._paths import MapKey, Path
 
-__all__ = ["networks", "port_labels"]
+__all__ = ["networks", "port_labels", "ports"]
 
 _MAX_PORT = 65535
 
 
 def port_labels(network: NetworkResource) -> set[str]:
-    return {port.label or "" for port in _ports(network)}
+    return {port.label or "" for port in ports(network)}
 
 
-def _ports(network: NetworkResource) -> list[Port]:
+def ports(network: NetworkResource) -> list[Port]:
     return [*(network.reserved_ports or ()), *(network.dynamic_ports or ())]
 
 

@@ -120,6 +120,14 @@ def _common_check_error(check: ServiceCheck, allowed: tuple[str, ...]) -> str | 
     return None
 
 
+def _thresholds(check: ServiceCheck) -> list[tuple[str, int]]:
+    return [
+        ("success_before_passing", check.success_before_passing or 0),
+        ("failures_before_critical", check.failures_before_critical or 0),
+        ("failures_before_warning", check.failures_before_warning or 0),
+    ]
+
+
 def _consul_check_error(check: ServiceCheck) -> str | None:
     reason = _common_check_error(check, _CONSUL_CHECKS)
     if reason is not None:
@@ -127,14 +135,9 @@ def _consul_check_error(check: ServiceCheck) -> str | None:
     check_type = (check.type or "").lower()
     if check.expose and check_type not in ("grpc", "http"):
         return "expose may only be set on HTTP or gRPC checks"
-    for name, value in (
-        ("success_before_passing", check.success_before_passing),
-        ("failures_before_critical", check.failures_before_critical),
-        ("failures_before_warning", check.failures_before_warning),
-    ):
-        if (value or 0) < 0:
-            return f"{name} must be non-negative"
-        if (value or 0) > 0 and check.type not in _PASS_FAIL_TYPES:
+    # The agent raises negative thresholds to 0, so only "not supported" can come up here.
+    for name, value in _thresholds(check):
+        if value > 0 and check.type not in _PASS_FAIL_TYPES:
             return f"{name} not supported for check of type {q(check.type or '')}"
     if len((check.notes or "").encode()) > 255:
         return "notes must not be longer than 255 characters"
@@ -155,11 +158,7 @@ def _nomad_check_error(check: ServiceCheck) -> str | None:
         return "address_mode = driver may only be set for Consul service checks"
     if check.type == "http" and check.method and check.method.upper() not in _HTTP_METHODS:
         return f"method type {q(check.method)} not supported in Nomad http check"
-    for name, value in (
-        ("success_before_passing", check.success_before_passing),
-        ("failures_before_critical", check.failures_before_critical),
-        ("failures_before_warning", check.failures_before_warning),
-    ):
+    for name, value in _thresholds(check):
         if value:
             return f"{name} may only be set for Consul service checks"
     if check.tls_server_name:
