@@ -10,6 +10,8 @@ import math
 import os
 import re
 import tempfile
+import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -21,7 +23,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from pydantic import ValidationError
 
 from nomad_typed._client import NomadClient
-from nomad_typed._exceptions import InvalidParameterError, NomadError, RateLimitedError
+from nomad_typed._exceptions import (
+    InvalidParameterError,
+    NomadError,
+    RateLimitedError,
+    ResponseValidationError,
+    UnexpectedResponseError,
+)
 from nomad_typed._transport import RetryPolicy
 from nomad_typed.cli import main
 from nomad_typed.models import Job, NomadModel, responses as responses_models
@@ -373,3 +381,141 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     stdout.seek(0)
     stderr.seek(0)
     return code, stdout.read(), stderr.read()
+
+
+# --- Big and extreme inputs: right error, bounded time, bounded memory -------------------------
+
+MANY_KEYS = 100_000
+BIG_INPUTS = {
+    "100000 levels of [": b"[" * 100_000,
+    "10 MB string": b'{"ID": "' + b"a" * 10_000_000 + b'"}',
+    "100000 keys": b"{" + b",".join(b'"k%d": %d' % (i, i) for i in range(MANY_KEYS)) + b"}",
+    "10**400 and 2**64": b'{"ID": "x", "Priority": 1'
+    + b"0" * 400
+    + b', "CreateIndex": 18446744073709551616}',
+    "NaN and Infinity": b'{"ID": "x", "Priority": NaN, "Meta": {"a": Infinity}}',
+    "invalid UTF-8": b'{"ID": "\xff\xfe"}',
+}
+SECONDS = 5.0
+"""No input may keep a parser busy longer than this (they take well under a second)."""
+
+
+def _measure(call: Callable[[], object]) -> tuple[object, float]:
+    """What ``call`` returned or raised, and the peak memory it allocated (bytes) while running."""
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        outcome: object = call()
+    except Exception as err:
+        outcome = err
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert time.monotonic() - started < SECONDS
+    return outcome, peak
+
+
+def _within_memory(data: bytes, peak: float) -> bool:
+    return peak < 16 * len(data) + 8_000_000
+
+
+def _error_types(outcome: object) -> list[tuple[str, tuple[str | int, ...]]]:
+    assert isinstance(outcome, ValidationError), outcome
+    return [(error["type"], error["loc"]) for error in outcome.errors()]
+
+
+INVALID_JSON = [("json_invalid", ())]
+TOO_BIG = [("less_than_equal", ("Priority",)), ("less_than_equal", ("CreateIndex",))]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("100000 levels of [", INVALID_JSON),
+        ("10 MB string", []),
+        ("100000 keys", []),
+        ("10**400 and 2**64", TOO_BIG),
+        ("NaN and Infinity", INVALID_JSON),
+        ("invalid UTF-8", INVALID_JSON),
+    ],
+)
+def test_big_input_job_from_wire(name: str, expected: list[tuple[str, tuple[str | int, ...]]]) -> None:
+    data = BIG_INPUTS[name]
+    outcome, peak = _measure(lambda: Job.from_wire(data))
+    assert _within_memory(data, peak)
+    if expected:
+        assert _error_types(outcome) == expected
+        return
+    assert isinstance(outcome, Job)
+    assert (len(outcome.id or ""), len(outcome.unknown_fields())) in [(10_000_000, 0), (0, MANY_KEYS)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("100000 levels of [", INVALID_JSON),
+        ("10 MB string", []),
+        ("100000 keys", []),
+        ("10**400 and 2**64", TOO_BIG),
+        ("NaN and Infinity", [("int_type", ("Priority",)), ("string_type", ("Meta", "a"))]),
+        ("invalid UTF-8", INVALID_JSON),
+    ],
+)
+def test_big_input_response_model(name: str, expected: list[tuple[str, tuple[str | int, ...]]]) -> None:
+    data = BIG_INPUTS[name]
+    outcome, peak = _measure(lambda: responses_models.JobListStub.model_validate_json(data))
+    assert _within_memory(data, peak)
+    if expected:
+        assert _error_types(outcome) == expected
+        return
+    assert isinstance(outcome, responses_models.JobListStub)
+    assert (len(outcome.id or ""), len(outcome.model_extra or {})) in [(10_000_000, 0), (0, MANY_KEYS)]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("100000 levels of [", UnexpectedResponseError),
+        ("10 MB string", Job),
+        ("100000 keys", Job),
+        ("10**400 and 2**64", ResponseValidationError),
+        ("NaN and Infinity", ResponseValidationError),
+        ("invalid UTF-8", UnexpectedResponseError),
+    ],
+)
+def test_big_input_client_get(name: str, expected: type[object]) -> None:
+    data = BIG_INPUTS[name]
+
+    def get() -> Job:
+        with responses.RequestsMock() as mock, NomadClient(ADDRESS) as client:
+            mock.get(f"{ADDRESS}/v1/job/example", body=data)
+            return client.jobs.get("example")
+
+    outcome, peak = _measure(get)
+    assert type(outcome) is expected
+    assert _within_memory(data, peak)
+    if isinstance(outcome, NomadError):
+        assert str(outcome).startswith(f"GET {ADDRESS}/v1/job/example: ")
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "report"),
+    [
+        ("100000 levels of [", 2, "error: not valid JSON: maximum recursion depth exceeded"),
+        ("10 MB string", 1, "error: Missing job task groups [V031]"),
+        ("2000 keys", 1, "1 file checked: 0 valid, 1 invalid (2003 errors, 0 warnings)"),
+        ("10**400 and 2**64", 1, "error: Priority: must be between -9223372036854775808 and"),
+        ("NaN and Infinity", 1, 'error: Meta["a"]: expected a string, got Infinity [structure]'),
+        ("invalid UTF-8", 2, "error: not UTF-8 text"),
+    ],
+)
+def test_big_input_cli(name: str, code: int, report: str, tmp_path: Path) -> None:
+    # The CLI suggests a known key for every unknown one, which costs ~0.5 ms a key: fewer here.
+    data = BIG_INPUTS.get(name) or b"{" + b",".join(b'"k%d": %d' % (i, i) for i in range(2000)) + b"}"
+    path = tmp_path / "job.json"
+    path.write_bytes(data)
+    outcome, peak = _measure(lambda: run_cli("validate", str(path)))
+    assert isinstance(outcome, tuple)
+    assert (outcome[0], outcome[2]) == (code, "")
+    assert report in outcome[1]
+    assert _within_memory(data, peak)
