@@ -49,8 +49,8 @@ from nomad_typed.models import Job
 from ._canonical import canonicalize
 from ._context import ENTERPRISE_ONLY_RULES, RULES, Context
 from ._issue import Issue, Severity
-from ._paths import Path, Resolver
-from ._structure import KeyNote, read_keys_like_go, structure_issues
+from ._paths import Resolver
+from ._structure import KeyNote, read_keys_like_go, renamed_keys, structure_issues
 from ._unknown import LEGACY_FIELDS, unknown_field_issues
 from .rules import run_rules
 
@@ -112,12 +112,9 @@ def validate_job(
         try:
             job = Job.from_wire(document)
         except ValidationError as error:
-            return structure_issues(error, document, Job)
+            return structure_issues(error, document, Job, renamed_keys(notes))
     issues = unknown_field_issues(job, notes, allow_unknown=allow_unknown_fields)
-    renamed: dict[Path, str] = {
-        (*note.path[:-1], note.field): note.key for note in notes if note.kind == "case"
-    }
-    resolver = Resolver(job.to_dict(), renamed)
+    resolver = Resolver(job.to_dict(), renamed_keys(notes))
     context = Context(canonicalize(job, resolver), job, resolver)
     run_rules(context)
     return issues + context.issues

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from nomad_typed.models._paths import MapKey, format_path
 
-__all__ = ["MapKey", "Path", "Resolver", "render"]
+__all__ = ["MapKey", "Path", "Resolver", "render", "spell"]
 
 Path = tuple[str | int, ...]
 
@@ -41,12 +41,12 @@ class Resolver:
         for length in range(len(path), -1, -1):
             prefix = path[:length]
             if self._exists(prefix):
-                return self._spell(prefix)
+                return spell(prefix, self._renamed)
             for target, source in self._inherited:
                 if prefix[: len(target)] == target:
                     moved = source + prefix[len(target) :]
                     if self._exists(moved):
-                        return self._spell(moved)
+                        return spell(moved, self._renamed)
         return ""
 
     def _exists(self, path: Path) -> bool:
@@ -62,12 +62,13 @@ class Resolver:
                 return False
         return True
 
-    def _spell(self, path: Path) -> str:
-        """The path with any key that Nomad read case-insensitively spelt as the user wrote it."""
-        if not self._renamed:
-            return render(path)
-        spelt: list[str | int] = []
-        for index, part in enumerate(path):
-            original = self._renamed.get(path[: index + 1])
-            spelt.append(original if original is not None else part)
-        return render(tuple(spelt))
+
+def spell(path: Path, renamed: Mapping[Path, str]) -> str:
+    """``path`` rendered, with any key that Nomad read case-insensitively spelt as the user wrote it."""
+    if not renamed:
+        return render(path)
+    spelt: list[str | int] = []
+    for index, part in enumerate(path):
+        original = renamed.get(path[: index + 1])
+        spelt.append(original if original is not None else part)
+    return render(tuple(spelt))

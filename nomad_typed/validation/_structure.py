@@ -9,7 +9,7 @@ name (which the models would accept but Nomad never reads) is dropped — and no
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,10 +19,10 @@ from nomad_typed.models import NomadModel
 from nomad_typed.models._paths import MapKey
 
 from ._issue import Issue
-from ._paths import Path, render
+from ._paths import Path, spell
 from ._typewalk import Slot, field_slot, item_slot, model_aliases
 
-__all__ = ["KeyNote", "read_keys_like_go", "structure_issues"]
+__all__ = ["KeyNote", "read_keys_like_go", "renamed_keys", "structure_issues"]
 
 _GO_INT_TYPES = {
     (-(2**7), 2**7 - 1): "int8",
@@ -63,6 +63,11 @@ class KeyNote:
     key: str
     field: str
     kind: Literal["case", "name"]
+
+
+def renamed_keys(notes: Iterable[KeyNote]) -> dict[Path, str]:
+    """Path as Nomad reads it → the key as the user spelt it, for keys matched case-insensitively."""
+    return {(*note.path[:-1], note.field): note.key for note in notes if note.kind == "case"}
 
 
 def read_keys_like_go(
@@ -107,12 +112,20 @@ def _read_value(value: object, slot: Slot, path: Path, notes: list[KeyNote]) -> 
     return value
 
 
-def structure_issues(error: ValidationError, document: object, model: type[NomadModel]) -> list[Issue]:
-    """One issue per offending value (the members of a union each report the same value)."""
+def structure_issues(
+    error: ValidationError,
+    document: object,
+    model: type[NomadModel],
+    renamed: Mapping[Path, str] | None = None,
+) -> list[Issue]:
+    """One issue per offending value (the members of a union each report the same value).
+
+    ``renamed`` respells the keys that were read case-insensitively the way the user wrote them.
+    """
     found: dict[str, str] = {}
     for detail in error.errors(include_url=False):
         path, slot = _locate(detail["loc"], document, model)
-        where = render(path)
+        where = spell(path, renamed or {})
         if detail["type"] == "json_value":
             # A free-form object (``Config``) reports the rest of the path to the bad value itself.
             context = detail.get("ctx", {})

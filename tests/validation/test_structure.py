@@ -214,6 +214,13 @@ def test_case_insensitive_key_is_read_like_go() -> None:
     ]
 
 
+def test_structural_error_under_a_case_insensitive_key_keeps_the_users_spelling() -> None:
+    document = job(lambda d: d.update({"taskgroups": d.pop("TaskGroups")}), put("taskgroups.0.Count", "x"))
+    assert _summary(validate_job(document)) == [
+        ("error", "structure", "taskgroups[0].Count", 'expected an integer, got "x"')
+    ]
+
+
 def test_case_insensitive_key_allowed() -> None:
     document = job(lambda d: d.update({"taskGroups": d.pop("TaskGroups")}))
     assert validate_job(document, allow_unknown_fields=True) == []
