@@ -23,11 +23,22 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from typing_extensions import Self
 
-__all__ = ["CORPUS", "ID", "Answer", "NomadServer", "Recorded", "Reply", "corpus_body", "job_routes"]
+__all__ = [
+    "CORPUS",
+    "ID",
+    "Answer",
+    "JobStore",
+    "NomadServer",
+    "Recorded",
+    "Reply",
+    "corpus_body",
+    "job_routes",
+]
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -235,6 +246,58 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+
+class JobStore:
+    """Jobs kept by the server: read, and register with Nomad's check-and-set.
+
+    Like Nomad, a register carrying ``EnforceIndex`` is refused (HTTP 500, the text of Nomad's
+    error) unless ``JobModifyIndex`` is 0 and the job does not exist, or equals the job's
+    current ``JobModifyIndex``. Every accepted register gets a new raft index.
+    """
+
+    def __init__(self, server: NomadServer, *, index: int = 100) -> None:
+        self.jobs: dict[str, dict[str, object]] = {}
+        self.index = index
+        server.route("GET", f"job/{ID}", self._read)
+        server.route("POST", "jobs", self._register)
+        server.route("POST", f"job/{ID}", self._register)
+
+    def _read(self, request: Recorded) -> Reply:
+        job = self.jobs.get(request.path.rsplit("/", 1)[1])
+        if job is None:
+            return Reply.text(404, "job not found")
+        return Reply.json(job, index=cast(int, job["ModifyIndex"]))
+
+    def _register(self, request: Recorded) -> Reply:
+        body = json.loads(request.body)
+        job = body["Job"]
+        current = self.jobs.get(job["ID"])
+        if body.get("EnforceIndex"):
+            refusal = _check_and_set(body.get("JobModifyIndex", 0), current)
+            if refusal:
+                return Reply.text(500, f"Enforcing job modify index {refusal}")
+        self.index += 1
+        self.jobs[job["ID"]] = {
+            **job,
+            "Version": 0 if current is None else cast(int, current["Version"]) + 1,
+            "CreateIndex": self.index if current is None else current["CreateIndex"],
+            "ModifyIndex": self.index,
+            "JobModifyIndex": self.index,
+        }
+        answer = {"EvalID": f"eval-{self.index}", "EvalCreateIndex": self.index, "JobModifyIndex": self.index}
+        return Reply.json({**answer, "Warnings": "", "Index": self.index}, index=self.index)
+
+
+def _check_and_set(expected: int, current: Mapping[str, object] | None) -> str | None:
+    """Nomad's refusal of a check-and-set register (after "Enforcing job modify index "), or None."""
+    if current is None:
+        return None if expected == 0 else f"{expected}: job does not exist"
+    if expected == 0:
+        return "0: job already exists"
+    if expected != current["JobModifyIndex"]:
+        return f"{expected}: job exists with conflicting job modify index: {current['JobModifyIndex']}"
+    return None
 
 
 def job_routes(server: NomadServer, *, index: int = 42) -> None:
