@@ -7,7 +7,9 @@ import email.utils
 import functools
 import logging
 import math
+import os
 import random
+import ssl
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -25,6 +27,7 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTime
 from ._config import Config
 from ._exceptions import (
     InvalidParameterError,
+    NomadConfigError,
     NomadConnectionError,
     NomadError,
     NomadTimeoutError,
@@ -200,9 +203,11 @@ class Transport:
         self._user_agent = user_agent
         self._owns_session = session is None
         self.session = session if session is not None else requests.Session()
-        if config.tls_server_name and config.address.startswith("https://"):
+        # A CA file wins over a CA path, and skipping verification over both, as in Nomad's CLI.
+        ca_directory = config.ca_path if config.ca_path and config.verify == config.ca_path else None
+        if config.address.startswith("https://") and (config.tls_server_name or ca_directory):
             # Mounted on the agent's address only, so a caller's own session keeps its other uses.
-            self.session.mount(config.address + "/", _ServerNameAdapter(config.tls_server_name))
+            self.session.mount(config.address + "/", _AgentTLSAdapter(config.tls_server_name, ca_directory))
 
     def close(self) -> None:
         """Close the session if this transport created it (a caller's session is left open)."""
@@ -274,6 +279,9 @@ class Transport:
                     continue
                 logger.debug("%s %s failed after %d attempt(s): %s", method, shown, attempt, failure)
                 raise failure from err
+            except OSError as err:
+                # requests checks the CA and client certificate paths itself, raising a bare OSError.
+                raise NomadConfigError(f"{method} {shown}: {err}") from err
             status = reply.status_code
             if status in self.retry.retry_statuses and mode != "write" and attempt < self.retry.max_attempts:
                 retry_after = _retry_after(reply.headers.get("Retry-After"))
@@ -396,23 +404,63 @@ def escape_segment(segment: str) -> str:
     return quote(segment, safe="")
 
 
-class _ServerNameAdapter(HTTPAdapter):
-    """Verifies the agent's certificate against a fixed name (``NOMAD_TLS_SERVER_NAME``).
+class _AgentTLSAdapter(HTTPAdapter):
+    """The TLS settings ``requests`` has no option for.
 
-    Needed when the address is an IP or a load balancer name that the certificate does not list
-    (Nomad's own certificates name ``server.<region>.nomad``).
+    A fixed server name (``NOMAD_TLS_SERVER_NAME``) to verify the agent's certificate against:
+    needed when the address is an IP or a load balancer name that the certificate does not list
+    (Nomad's own certificates name ``server.<region>.nomad``). And a CA directory
+    (``NOMAD_CAPATH``) read like Nomad reads it, every file in it: OpenSSL would only look up
+    files named after certificate hashes (``c_rehash``).
     """
 
-    def __init__(self, server_name: str) -> None:
+    def __init__(self, server_name: str | None, ca_path: str | None) -> None:
         self._server_name = server_name
+        self._ca_path = ca_path
+        self._ca_loaded = False
         super().__init__()
 
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: object
     ) -> None:
-        pool_kwargs["server_hostname"] = self._server_name
-        pool_kwargs["assert_hostname"] = self._server_name
+        if self._server_name:
+            pool_kwargs["server_hostname"] = self._server_name
+            pool_kwargs["assert_hostname"] = self._server_name
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
+        verify: bool | str = True,
+        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        if self._ca_path is not None and not self._ca_loaded:
+            # Read on first use, not when the client is created (which does no I/O).
+            self.poolmanager.connection_pool_kw["ssl_context"] = _ca_path_context(self._ca_path)
+            self._ca_loaded = True
+        return super().send(request, stream, timeout, verify, cert, proxies)
+
+
+def _ca_path_context(path: str) -> ssl.SSLContext:
+    """A verifying TLS context trusting the certificates of every file in ``path`` (or of ``path``)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:
+        files = sorted(entry.path for entry in os.scandir(path) if entry.is_file())
+    except NotADirectoryError:
+        files = [path]
+    except OSError as err:
+        raise NomadConfigError(f"CA path {path!r}: {err.strerror or err}") from None
+    for file in files:
+        try:
+            context.load_verify_locations(cafile=file)
+        except (OSError, ValueError) as err:
+            raise NomadConfigError(f"CA path {path!r}: {file!r} holds no PEM certificate: {err}") from None
+    if not context.cert_store_stats()["x509_ca"]:
+        raise NomadConfigError(f"CA path {path!r} holds no CA certificate")
+    return context
 
 
 def _option_str(options: Mapping[str, object], key: str, default: str | None) -> str | None:
