@@ -70,7 +70,8 @@ class NomadTimeoutError(NomadError):
 class NomadHTTPError(NomadError):
     """Nomad answered with an error status.
 
-    ``body`` is the response text as sent (Nomad's errors are plain text, not JSON); ``url`` is
+    ``body`` is the response text as sent (Nomad's errors are plain text, not JSON), with the
+    request's ACL token and basic-auth credentials masked should a proxy echo them; ``url`` is
     the request URL, which never holds the ACL token (the token travels in a header).
     """
 

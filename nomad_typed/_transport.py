@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import contextvars
 import email.utils
 import functools
@@ -24,7 +25,7 @@ from requests.adapters import HTTPAdapter
 from typing_extensions import TypedDict
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
-from ._config import Config
+from ._config import BasicAuth, Config
 from ._exceptions import (
     InvalidParameterError,
     NomadConfigError,
@@ -59,6 +60,8 @@ ParamValue = str | int | bool | None
 MAX_BLOCKING_WAIT = timedelta(minutes=5)
 BLOCKING_JITTER_FRACTION = 1 / 16
 BLOCKING_READ_MARGIN = timedelta(seconds=5)
+#: Secrets shorter than this are not masked in error bodies.
+MIN_MASKED_SECRET = 4
 
 
 _WRITE_OPTIONS = frozenset({"namespace", "region", "token"})
@@ -292,8 +295,10 @@ class Transport:
         elapsed = timedelta(seconds=time.monotonic() - started)
         logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, shown, status, attempt, _ms(elapsed))
         if not 200 <= status < 300:
+            # A proxy's error page may echo the request headers: keep the credentials out of errors.
+            text = _mask(reply.text, _credentials(secret, auth))
             raise error_for_status(
-                status, method, shown, reply.text, retry_after=_retry_after(reply.headers.get("Retry-After"))
+                status, method, shown, text, retry_after=_retry_after(reply.headers.get("Retry-After"))
             )
         meta = QueryMeta.from_headers(reply.headers, elapsed)
         sink = _meta_sink.get()
@@ -461,6 +466,24 @@ def _ca_path_context(path: str) -> ssl.SSLContext:
     if not context.cert_store_stats()["x509_ca"]:
         raise NomadConfigError(f"CA path {path!r} holds no CA certificate")
     return context
+
+
+def _credentials(token: object, auth: BasicAuth | None) -> list[str]:
+    """The secrets one request sends: the token, the password, the ``Authorization`` value."""
+    secrets = [token] if isinstance(token, str) else []
+    if auth is not None:
+        password = auth.password.get_secret_value()
+        pair = f"{auth.username}:{password}".encode("latin-1", errors="replace")
+        secrets += [password, base64.b64encode(pair).decode("ascii")]
+    return secrets
+
+
+def _mask(text: str, secrets: Sequence[str]) -> str:
+    for secret in secrets:
+        # Shorter values would mask ordinary words of the text and reveal little anyway.
+        if len(secret) >= MIN_MASKED_SECRET:
+            text = text.replace(secret, "********")
+    return text
 
 
 def _option_str(options: Mapping[str, object], key: str, default: str | None) -> str | None:
