@@ -1,0 +1,198 @@
+"""Secrets never show: not in reprs, not in any exception of the fault matrix, not in any log line.
+
+Distinctive token and password values are set by argument, by environment and per call; every
+text the library can produce is then searched for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+import nomad_typed as nomad
+from nomad_typed._client import NomadClient
+from nomad_typed._exceptions import NomadError, PermissionDeniedError
+from nomad_typed._transport import QueryOptions, WriteOptions
+from tests.support.nomad_server import ID, NomadServer, Recorded, Reply, job_routes
+
+from .test_faults import MATRIX, RETRY, TIMEOUT, Fault
+
+ARGUMENT_TOKEN = "tok-ARG-5c1f0e2d9b71"
+ENVIRONMENT_TOKEN = "tok-ENV-8a3b6d1e4f02"
+CALL_TOKEN = "tok-CALL-2e7c9a0b3d55"
+PASSWORD = "pw-AUTH-6f2d8c4a1e93"
+ENCODED = "b3BzOnB3LUFVVEgtNmYyZDhjNGExZTkz"  # base64 of "ops:" + PASSWORD, the Authorization value
+SECRETS = (ARGUMENT_TOKEN, ENVIRONMENT_TOKEN, CALL_TOKEN, PASSWORD, ENCODED)
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Where the client gets its token and password from."""
+
+    name: str
+    environment: dict[str, str]
+    arguments: dict[str, str]
+    per_call: str | None
+    token: str
+
+
+SETUPS = (
+    Setup("arguments", {}, {"token": ARGUMENT_TOKEN, "http_auth": f"ops:{PASSWORD}"}, None, ARGUMENT_TOKEN),
+    Setup(
+        "environment",
+        {"NOMAD_TOKEN": ENVIRONMENT_TOKEN, "NOMAD_HTTP_AUTH": f"ops:{PASSWORD}"},
+        {},
+        None,
+        ENVIRONMENT_TOKEN,
+    ),
+    Setup(
+        "per call", {"NOMAD_HTTP_AUTH": f"ops:{PASSWORD}"}, {"token": ARGUMENT_TOKEN}, CALL_TOKEN, CALL_TOKEN
+    ),
+)
+
+
+@pytest.fixture(params=SETUPS, ids=lambda setup: setup.name)
+def setup(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Setup:
+    chosen: Setup = request.param
+    for name, value in chosen.environment.items():
+        monkeypatch.setenv(name, value)
+    return chosen
+
+
+@pytest.fixture(autouse=True)
+def everything_logged(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="urllib3")
+    caplog.set_level(logging.DEBUG, logger="nomad_typed")
+
+
+def assert_no_secret(texts: Iterator[str] | list[str]) -> None:
+    for text in texts:
+        for secret in SECRETS:
+            assert secret not in text, f"{secret!r} leaked in {text[:300]!r}"
+
+
+def exception_texts(error: BaseException) -> Iterator[str]:
+    """Every text an exception offers: str, repr, args, notes, attributes, its whole chain, traceback."""
+    yield "".join(traceback.format_exception(error))
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield str(current)
+        yield repr(current)
+        yield from (repr(argument) for argument in current.args)
+        yield from getattr(current, "__notes__", [])
+        yield from (repr(value) for value in vars(current).values())
+        pending.extend(link for link in (current.__cause__, current.__context__) if link is not None)
+
+
+def log_texts(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [caplog.text] + [f"{record.getMessage()} {record.args!r}" for record in caplog.records]
+
+
+def test_reprs_hold_no_secret(setup: Setup) -> None:
+    client = NomadClient("http://127.0.0.1:4646", **setup.arguments)  # type: ignore[arg-type]
+    compat = nomad.Nomad(host="127.0.0.1", token=setup.arguments.get("token"))
+    objects: list[object] = [
+        client,
+        client.config,
+        client.config.token,
+        client.config.http_auth,
+        client._transport,
+        client._transport.session,
+        client.jobs,
+        client.jobs.with_meta,
+        client.allocations,
+        client.evaluations,
+        client.deployments,
+        compat,
+        compat.typed,
+        compat.job,
+        compat.jobs,
+        compat.validate,
+    ]
+    assert client.config.token is not None
+    assert client.config.token.get_secret_value() == (setup.arguments.get("token") or setup.token)
+    assert_no_secret([text for item in objects for text in (repr(item), str(item))])
+
+
+def test_address_credentials_are_kept_out_of_the_address() -> None:
+    client = NomadClient(f"http://ops:{PASSWORD}@127.0.0.1:4646/")
+    assert client.config.address == "http://127.0.0.1:4646"
+    assert client.config.http_auth is not None
+    assert client.config.http_auth.password.get_secret_value() == PASSWORD
+    assert_no_secret([repr(client), repr(client.config), str(client.config)])
+
+
+def _call(client: NomadClient, setup: Setup, kind: str, fault: Fault) -> NomadError | None:
+    options = QueryOptions(**fault.read_options)
+    if setup.per_call:
+        options["token"] = setup.per_call
+    try:
+        if kind == "read":
+            client.jobs.get("example", **options)
+        else:
+            client.jobs.register({"ID": "example"}, **WriteOptions(token=options.get("token")))
+    except NomadError as err:
+        return err
+    return None
+
+
+@pytest.mark.parametrize("kind", ["read", "write"])
+def test_fault_matrix_errors_and_logs_hold_no_secret(
+    setup: Setup, kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    raised: list[NomadError] = []
+    for fault in MATRIX:
+        with NomadServer() as server:
+            job_routes(server)
+            method, pattern = ("GET", f"job/{ID}") if kind == "read" else ("POST", "jobs")
+            if fault.replies:
+                server.fault(method, pattern, *fault.replies)
+            address = "http://127.0.0.1:9" if fault.closed_port else server.address
+            client = NomadClient(address, retry=RETRY, timeout=TIMEOUT, **setup.arguments)  # type: ignore[arg-type]
+            error = _call(client, setup, kind, fault)
+            expected = fault.read.error if kind == "read" else fault.write.error
+            assert type(error) is expected if expected else error is None
+            if error is not None:
+                raised.append(error)
+            # The secrets did travel, so finding none in the texts means something.
+            assert all(request.headers["X-Nomad-Token"] == setup.token for request in server.seen())
+            assert all(request.headers["Authorization"] == f"Basic {ENCODED}" for request in server.seen())
+    assert len(raised) == sum(1 for fault in MATRIX if (fault.read if kind == "read" else fault.write).error)
+    assert_no_secret(text for error in raised for text in exception_texts(error))
+    assert_no_secret([error.url for error in raised if hasattr(error, "url")])
+    assert_no_secret(log_texts(caplog))
+    assert any("urllib3" in record.name for record in caplog.records)
+    assert any(record.name == "nomad_typed" for record in caplog.records)
+
+
+def _echo_headers(request: Recorded) -> Reply:
+    # Some proxies answer a refused request with a page that lists what the client sent.
+    lines = "\n".join(f"{name}: {value}" for name, value in request.headers.items())
+    return Reply.text(403, f"Permission denied by proxy. Your request:\n{lines}")
+
+
+def test_error_pages_echoing_the_request_have_the_secrets_masked(
+    setup: Setup, caplog: pytest.LogCaptureFixture
+) -> None:
+    with NomadServer() as server:
+        server.route("GET", f"job/{ID}", _echo_headers)
+        client = NomadClient(server.address, retry=RETRY, timeout=TIMEOUT, **setup.arguments)  # type: ignore[arg-type]
+        with pytest.raises(PermissionDeniedError) as caught:
+            client.jobs.get(
+                "example", **(WriteOptions(token=setup.per_call) if setup.per_call else WriteOptions())
+            )
+    body = caught.value.body
+    assert body.splitlines()[-2:] == ["X-Nomad-Token: ********", "Authorization: Basic ********"]
+    assert body.startswith("Permission denied by proxy. Your request:\n")
+    assert_no_secret(exception_texts(caught.value))
+    assert_no_secret(log_texts(caplog))
