@@ -15,6 +15,7 @@ import tracemalloc
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import requests
@@ -166,15 +167,25 @@ def test_retry_after_takes_ascii_digits_only(value: str, seconds: float | None) 
 # A few hundred examples in all by default; NOMAD_TYPED_FUZZ_EXAMPLES=N runs N per target.
 
 FUZZ_EXAMPLES = int(os.environ.get("NOMAD_TYPED_FUZZ_EXAMPLES") or 0)
+Test = TypeVar("Test", bound=Callable[..., None])
 
 
-def fuzz(default: int) -> settings:
-    """Settings of one fuzz target: its example count, and a deadline so that a hang fails."""
-    return settings(
-        max_examples=FUZZ_EXAMPLES or default,
-        deadline=timedelta(seconds=3),
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+def fuzz(default: int) -> Callable[[Test], Test]:
+    """Settings of one fuzz target: its example count, and a deadline so that a hang fails.
+
+    A long run takes minutes per target: the per-example deadline then guards against hangs
+    instead of the suite's per-test timeout.
+    """
+
+    def apply(test: Test) -> Test:
+        configured = settings(
+            max_examples=FUZZ_EXAMPLES or default,
+            deadline=timedelta(seconds=3),
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        )(test)
+        return pytest.mark.timeout(0)(configured) if FUZZ_EXAMPLES else configured
+
+    return apply
 
 
 def _model_classes() -> list[type[NomadModel]]:
