@@ -51,7 +51,7 @@ def _corpus_figures(
     target: float,
     budget: Budget,
 ) -> list[Figure]:
-    """The median ratio over ``documents`` and the document with the worst one."""
+    """The median ratio over ``documents`` (which the target is for) and the document with the worst one."""
     results: list[tuple[str, Comparison]] = []
     for document in documents:
         ours, baseline = pair(document)
@@ -66,7 +66,7 @@ def _corpus_figures(
             f"{len(results)} files, all of them {milliseconds(ours_total)} vs {milliseconds(baseline_total)}",
             target,
         ),
-        Figure(f"{label}, worst file", worst.ratio, Path(worst_name).name, target),
+        Figure(f"{label}, worst file", worst.ratio, Path(worst_name).name, target, judged=False),
     ]
 
 

@@ -12,22 +12,32 @@ NOTE_WIDTH = 52
 
 @dataclass(frozen=True)
 class Figure:
-    """A ratio ours / baseline; ``target`` is the highest ratio we accept (``None``: informative)."""
+    """A ratio ours / baseline; ``target`` is the highest ratio we accept (``None``: informative).
+
+    A figure that only shows where a target stands (the worst file next to a median that the
+    target is set for) is not ``judged``: its target is printed, but it cannot be missed.
+    """
 
     label: str
     ratio: float
     note: str
     target: float | None = None
+    judged: bool = True
 
     @property
     def missed(self) -> bool:
-        return self.target is not None and self.ratio > self.target
+        return self.judged and self.target is not None and self.ratio > self.target
 
     def line(self) -> str:
-        target = f"target <= {self.target:g}x" if self.target is not None else "informative"
+        if self.target is None:
+            target = "informative"
+        elif self.judged:
+            target = f"target <= {self.target:g}x"
+        else:
+            target = f"(median <= {self.target:g}x)"
         verdict = "  MISSED" if self.missed else ""
         return (
-            f"{self.label:<{LABEL_WIDTH}} {self.note:<{NOTE_WIDTH}} {target:<16}{verdict}"
+            f"{self.label:<{LABEL_WIDTH}} {self.note:<{NOTE_WIDTH}} {target:<20}{verdict}"
             f"  ratio {self.ratio:.2f}x"
         )
 

@@ -52,10 +52,13 @@ def test_compare_calls_each_side_for_warm_up_calibration_and_every_sample() -> N
 def test_figure_line_ends_in_the_ratio_and_flags_a_miss() -> None:
     missed = Figure("parse x", 2.5, "1 file", 1.5)
     assert missed.missed
-    assert missed.line().endswith("target <= 1.5x    MISSED  ratio 2.50x")
+    assert missed.line().endswith("target <= 1.5x        MISSED  ratio 2.50x")
+    shown = Figure("parse x, worst file", 2.5, "a.json", 1.5, judged=False)
+    assert not shown.missed
+    assert shown.line().endswith("a.json" + " " * 47 + "(median <= 1.5x)      ratio 2.50x")
     informative = Figure("import y", 0.5, "15 interpreters")
     assert not informative.missed
-    assert informative.line().endswith("informative       ratio 0.50x")
+    assert informative.line().endswith("informative           ratio 0.50x")
 
 
 def test_corpus_documents_are_every_api_json_file() -> None:
@@ -83,7 +86,7 @@ def test_parse_figures_give_the_median_and_the_worst_file() -> None:
     median, worst = parse_figures("parse some", documents, SMOKE)
     assert (median.label, median.target) == ("parse some, corpus median", 1.5)
     assert median.note.startswith("4 files, all of them ")
-    assert worst.label == "parse some, worst file"
+    assert (worst.label, worst.target, worst.judged) == ("parse some, worst file", 1.5, False)
     assert worst.note in {document.name.rsplit("/", 1)[-1] for document in documents}
     assert worst.ratio >= median.ratio
 
@@ -96,11 +99,11 @@ def test_dump_baseline_writes_the_same_text_as_to_json() -> None:
 
 def test_dump_figures_cover_to_json_and_to_dict() -> None:
     figures = dump_figures(response_documents()[:3], SMOKE)
-    assert [(figure.label, figure.target) for figure in figures] == [
-        ("dump to_json() vs json.dumps, corpus median", 1.0),
-        ("dump to_json() vs json.dumps, worst file", 1.0),
-        ("dump to_dict() vs json.dumps, corpus median", 1.0),
-        ("dump to_dict() vs json.dumps, worst file", 1.0),
+    assert [(figure.label, figure.target, figure.judged) for figure in figures] == [
+        ("dump to_json() vs json.dumps, corpus median", 1.0, True),
+        ("dump to_json() vs json.dumps, worst file", 1.0, False),
+        ("dump to_dict() vs json.dumps, corpus median", 1.0, True),
+        ("dump to_dict() vs json.dumps, worst file", 1.0, False),
     ]
 
 
