@@ -7,6 +7,7 @@ missing file, a file that is not JSON). Errors never come out as tracebacks.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``nomad-typed`` command and ``python -m nomad_typed``."""
     parser = _parser()
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A message may quote any string of the file (an unpaired surrogate included): never
+        # let printing it end in a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if args.command == "schema":
             return _schema(args.output)
