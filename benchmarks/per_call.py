@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler
-from typing import cast
 
 from nomad_typed import NomadClient
 from tests.support.nomad_server import NomadServer, job_routes
@@ -39,7 +37,6 @@ def per_call_figure(budget: Budget = FULL, baseline: BaselineCall = python_nomad
     HTTP round trip on loopback plus the client's own work: building the request and parsing.
     """
     with NomadServer() as server:
-        _answer_without_nagle(server)
         job_routes(server)
         try:
             theirs = baseline(server.address)
@@ -53,15 +50,3 @@ def per_call_figure(budget: Budget = FULL, baseline: BaselineCall = python_nomad
         f"loopback, same body: {milliseconds(result.ours)} vs {milliseconds(result.baseline)} a call",
         PER_CALL_TARGET,
     )
-
-
-def _answer_without_nagle(server: NomadServer) -> None:
-    """Send each answer at once, as Nomad does (Go turns Nagle's algorithm off on every connection).
-
-    The test server writes headers and body in two sends; with Nagle's algorithm on, the body
-    waits for the client's delayed ACK of the headers, and every call then takes ~40 ms of
-    waiting that no real agent causes, which would hide what the clients themselves cost.
-    """
-    handler = cast("type[BaseHTTPRequestHandler]", server._server.RequestHandlerClass)
-    immediate = type("ImmediateHandler", (handler,), {"disable_nagle_algorithm": True})
-    server._server.RequestHandlerClass = immediate
