@@ -128,13 +128,20 @@ class WithMeta(Generic[T]):
     meta: QueryMeta
 
 
+#: How a request may be repeated: a read, a write, or a write made harmless to repeat (idempotent).
+RetryMode = Literal["read", "write", "idempotent"]
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """When and how long to wait before sending a request again.
 
-    Reads are retried on connection failures and on the statuses below. Writes are retried only
-    when the connection could not be established (nothing reached Nomad), or when they carry an
-    idempotency token that makes a repeat harmless.
+    Reads are retried on connection failures and on :attr:`retry_statuses`. Writes are retried
+    only when nothing can have been applied: the connection could not be established, or the
+    answer is one of :attr:`write_retry_statuses` (429: Nomad and proxies refuse an over-limit
+    request before acting on it). A write answered 500, 502, 503 or 504, or whose connection
+    broke after it was sent, is never repeated: it may have been applied. Writes that carry an
+    idempotency token are retried like reads, since a repeat is harmless.
     """
 
     max_attempts: int = 4
@@ -147,6 +154,12 @@ class RetryPolicy:
     """Upper bound for honouring a ``Retry-After`` header, in seconds."""
     retry_statuses: frozenset[int] = frozenset({429, 502, 503, 504})
     """Statuses that mean "try again later" rather than "this request is wrong"."""
+    write_retry_statuses: frozenset[int] = frozenset({429})
+    """Statuses answered before the request was acted on, so that even a write may be repeated."""
+
+    def retries_status(self, status: int, mode: RetryMode) -> bool:
+        """Whether an answer with ``status`` is worth sending the request again."""
+        return status in (self.write_retry_statuses if mode == "write" else self.retry_statuses)
 
     def delay(self, retry: int, retry_after: float | None, jitter: float) -> float:
         """Seconds to sleep before retry number ``retry`` (1-based); ``jitter`` is in [0, 1)."""
@@ -156,8 +169,6 @@ class RetryPolicy:
         # "Equal jitter": never less than half the backoff, so retries still spread out in time.
         return ceiling / 2 + ceiling / 2 * jitter
 
-
-RetryMode = Literal["read", "write", "idempotent"]
 
 _meta_sink: contextvars.ContextVar[list[QueryMeta] | None] = contextvars.ContextVar(
     "nomad_typed_meta_sink", default=None
@@ -286,7 +297,7 @@ class Transport:
                 # requests checks the CA and client certificate paths itself, raising a bare OSError.
                 raise NomadConfigError(f"{method} {shown}: {err}") from err
             status = reply.status_code
-            if status in self.retry.retry_statuses and mode != "write" and attempt < self.retry.max_attempts:
+            if self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts:
                 retry_after = _retry_after(reply.headers.get("Retry-After"))
                 reply.close()
                 self._back_off(method, shown, attempt, f"HTTP {status}", retry_after)

@@ -256,7 +256,7 @@ def test_rate_limited_error_carries_retry_after(mocked: responses.RequestsMock) 
     assert caught.value.retry_after == 7.0
 
 
-@pytest.mark.parametrize("status", [429, 502, 503, 504])
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
 def test_writes_are_not_retried_on_error_statuses(status: int, mocked: responses.RequestsMock) -> None:
     sleeps = Sleeps()
     client = make_client(sleeps)
@@ -266,6 +266,33 @@ def test_writes_are_not_retried_on_error_statuses(status: int, mocked: responses
     assert caught.value.status == status
     assert len(mocked.calls) == 1
     assert sleeps.delays == []
+
+
+def test_writes_are_retried_on_429_honouring_retry_after(mocked: responses.RequestsMock) -> None:
+    sleeps = Sleeps()
+    client = make_client(sleeps)
+    mocked.add("POST", BASE + "jobs", status=429, body="rate limit exceeded", headers={"Retry-After": "2"})
+    mocked.add("POST", BASE + "jobs", status=429, body="rate limit exceeded")
+    mocked.add("POST", BASE + "jobs", body=REGISTERED)
+    assert client.jobs.register({"ID": "web"}).eval_id == "e1"
+    assert [(call.request.method, call.request.url) for call in mocked.calls] == [("POST", BASE + "jobs")] * 3
+    assert [call.request.body for call in mocked.calls] == [b'{"Job":{"ID":"web"}}'] * 3
+    assert sleeps.delays == [2.0, 0.5]
+
+
+def test_write_retries_on_429_are_bounded(mocked: responses.RequestsMock) -> None:
+    sleeps = Sleeps()
+    client = make_client(sleeps, RetryPolicy(max_attempts=3, max_retry_after=5.0))
+    mocked.add("POST", BASE + "jobs", status=429, body="rate limit exceeded", headers={"Retry-After": "30"})
+    with pytest.raises(RateLimitedError) as caught:
+        client.jobs.register({"ID": "web"})
+    assert (caught.value.status, caught.value.body, caught.value.retry_after) == (
+        429,
+        "rate limit exceeded",
+        30.0,
+    )
+    assert len(mocked.calls) == 3
+    assert sleeps.delays == [5.0, 5.0]
 
 
 def test_writes_are_retried_when_no_connection_was_made(mocked: responses.RequestsMock) -> None:

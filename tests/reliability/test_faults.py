@@ -79,6 +79,9 @@ def _http(error: type[NomadHTTPError], status: int, text: str, *, attempts: int 
     return Outcome(error, attempts, rf"CALL: HTTP {status}: {re.escape(text)}")
 
 
+RATE_LIMITED = Outcome(
+    RateLimitedError, 3, r"CALL: HTTP 429: rate limited", waits=2 * RETRY_AFTER_CAP, sleep=RETRY_AFTER_CAP
+)
 NOT_JSON = r"CALL: HTTP 200 answer is not valid JSON \(\d+ bytes, starting .*\)"
 TIMED_OUT = Outcome(NomadTimeoutError, 1, "CALL: timed out waiting for Nomad's answer", waits=TIMEOUT)
 LOST = r"CALL: cannot reach Nomad: .*"
@@ -96,7 +99,10 @@ MATRIX = (
           write=_http(ServerError, 503, "No cluster leader")),
     Fault("429 with Retry-After", (Reply.text(429, "rate limited", headers={"Retry-After": "1"}),),
           read=Outcome(None, 2, waits=RETRY_AFTER_CAP, sleep=RETRY_AFTER_CAP),
-          write=_http(RateLimitedError, 429, "rate limited")),
+          write=Outcome(None, 2, waits=RETRY_AFTER_CAP, sleep=RETRY_AFTER_CAP)),
+    Fault("429 on every attempt", (Reply.text(429, "rate limited", headers={"Retry-After": "1"}),) * 3,
+          read=RATE_LIMITED,
+          write=RATE_LIMITED),
     Fault("403 Permission denied", (Reply.text(403, "Permission denied"),),
           read=_http(PermissionDeniedError, 403, "Permission denied"),
           write=_http(PermissionDeniedError, 403, "Permission denied")),
