@@ -56,7 +56,12 @@ class InvalidParameterError(NomadError, ValueError):
 
 
 class NomadConnectionError(NomadError):
-    """No usable connection to the agent: refused, DNS failure, TLS failure, connection reset."""
+    """No usable connection to the agent, or no whole answer on it.
+
+    Either Nomad could not be reached (refused, DNS failure, TLS failure), or the connection was
+    lost after the request went out (reset, closed before or during the answer): a write may then
+    have been applied, and the message says so.
+    """
 
 
 class NomadTimeoutError(NomadError):

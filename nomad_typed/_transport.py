@@ -23,7 +23,7 @@ import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
 from typing_extensions import TypedDict
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ProtocolError, ReadTimeoutError
 
 from ._config import BasicAuth, Config
 from ._exceptions import (
@@ -601,15 +601,37 @@ def _transport_error(err: requests.RequestException, method: str, url: str) -> N
         return NomadTimeoutError(f"{method} {url}: timed out waiting for Nomad's answer", phase="read")
     if isinstance(err, requests.exceptions.SSLError):
         return NomadConnectionError(f"{method} {url}: TLS failure: {_reason(err)}")
+    lost = _lost_after_sending(err)
+    if lost is not None:
+        # Nomad may have received the request and acted on it; only the answer went missing.
+        applied = "; the request may have been applied" if method != "GET" else ""
+        return NomadConnectionError(
+            f"{method} {url}: connection to Nomad lost {lost} ({_reason(err)}){applied}"
+        )
     if isinstance(err, requests.exceptions.ConnectionError):
         return NomadConnectionError(f"{method} {url}: cannot reach Nomad: {_reason(err)}")
     return NomadConnectionError(f"{method} {url}: request failed: {_reason(err)}")
 
 
+def _lost_after_sending(err: requests.RequestException) -> str | None:
+    """When an established connection broke: before any answer, or part-way through the body."""
+    if isinstance(err, requests.exceptions.ChunkedEncodingError):
+        return "before the whole answer arrived"
+    if isinstance(err, requests.exceptions.ConnectionError) and not _connection_not_established(err):
+        inner = err.args[0] if err.args else None
+        if isinstance(getattr(inner, "reason", inner), ProtocolError):
+            return "before an answer"
+    return None
+
+
 def _reason(err: requests.RequestException) -> str:
     inner = err.args[0] if err.args else err
     reason = getattr(inner, "reason", None)
-    return str(reason if reason is not None else inner)
+    cause = reason if reason is not None else inner
+    # urllib3 wraps the socket's own error ("Connection aborted.", ConnectionResetError(…)).
+    if isinstance(cause, ProtocolError) and len(cause.args) == 2 and isinstance(cause.args[1], BaseException):
+        cause = cause.args[1]
+    return str(cause)
 
 
 def _ms(delta: timedelta) -> float:

@@ -84,7 +84,24 @@ RATE_LIMITED = Outcome(
 )
 NOT_JSON = r"CALL: HTTP 200 answer is not valid JSON \(\d+ bytes, starting .*\)"
 TIMED_OUT = Outcome(NomadTimeoutError, 1, "CALL: timed out waiting for Nomad's answer", waits=TIMEOUT)
-LOST = r"CALL: cannot reach Nomad: .*"
+REFUSED = Outcome(
+    NomadConnectionError,
+    3,
+    re.escape("CALL: cannot reach Nomad: HTTPConnection(host='127.0.0.1', port=")
+    + r"\d+"
+    + re.escape("): Failed to establish a new connection: [Errno 111] Connection refused"),
+)
+APPLIED = "; the request may have been applied"
+"""What the message of a write adds once its connection broke after the request went out."""
+
+
+def _lost(where: str, cause: str, *, attempts: int = 1, applied: str = "") -> Outcome:
+    message = f"CALL: connection to Nomad lost {where} ({cause}){applied}"
+    return Outcome(NomadConnectionError, attempts, re.escape(message))
+
+
+CUT = "IncompleteRead(10 bytes read, 47 more expected)"
+RESET = "[Errno 104] Connection reset by peer"
 
 # fmt: off
 MATRIX = (
@@ -128,16 +145,22 @@ MATRIX = (
           write=TIMED_OUT),
     Fault("body cut by a closed connection", (Reply(body=JOB_BODY, cut=10),),
           read=Outcome(None, 2),
-          write=Outcome(NomadConnectionError, 1, r"CALL: request failed: .*IncompleteRead.*")),
+          write=_lost("before the whole answer arrived", CUT, applied=APPLIED)),
+    Fault("body cut on every attempt", (Reply(body=JOB_BODY, cut=10),) * 3,
+          read=_lost("before the whole answer arrived", CUT, attempts=3),
+          write=_lost("before the whole answer arrived", CUT, applied=APPLIED)),
     Fault("connection dropped unanswered", (Reply(drop=True),),
           read=Outcome(None, 2),
-          write=Outcome(NomadConnectionError, 1, LOST)),
+          write=_lost("before an answer", "Remote end closed connection without response", applied=APPLIED)),
     Fault("connection reset", (Reply(reset=True),),
           read=Outcome(None, 2),
-          write=Outcome(NomadConnectionError, 1, r"CALL: cannot reach Nomad: .*Connection reset by peer.*")),
+          write=_lost("before an answer", RESET, applied=APPLIED)),
+    Fault("connection reset on every attempt", (Reply(reset=True),) * 3,
+          read=_lost("before an answer", RESET, attempts=3),
+          write=_lost("before an answer", RESET, applied=APPLIED)),
     Fault("closed port", (), closed_port=True,
-          read=Outcome(NomadConnectionError, 3, r"CALL: cannot reach Nomad: .*Connection refused.*"),
-          write=Outcome(NomadConnectionError, 3, r"CALL: cannot reach Nomad: .*Connection refused.*")),
+          read=REFUSED,
+          write=REFUSED),
     Fault("slow blocking query", (Reply(body=JOB_BODY, delay=SLOW),),
           read_options=QueryOptions(index=6, wait="2s"), read_query="index=6&wait=2000ms",
           read=Outcome(None, 1, waits=SLOW),
