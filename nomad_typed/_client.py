@@ -28,10 +28,12 @@ class NomadClient:
     ``NOMAD_SKIP_VERIFY``; an explicit argument beats its variable. TLS certificates are verified
     unless ``skip_verify`` (or ``NOMAD_SKIP_VERIFY``) says otherwise.
 
-    ``timeout`` is seconds (one number for connecting and reading, or a ``(connect, read)`` pair);
-    blocking queries stretch the read timeout to cover their wait. ``session`` lets the client
-    use a caller's :class:`requests.Session`, which :meth:`close` then leaves open. ``retry``
-    replaces the default :class:`RetryPolicy`; ``user_agent`` sets the ``User-Agent`` header.
+    ``timeout`` is seconds (one number for connecting and reading, or a ``(connect, read)`` pair).
+    The read timeout bounds the whole answer, from sending the request to its last byte, not
+    each read of the socket; blocking queries stretch it to cover their wait. ``session`` lets
+    the client use a caller's :class:`requests.Session`, which :meth:`close` then leaves open.
+    ``retry`` replaces the default :class:`RetryPolicy`; ``user_agent`` sets the ``User-Agent``
+    header.
 
     Creating a client does no I/O; neither does any attribute access.
     """

@@ -23,7 +23,14 @@ import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
 from typing_extensions import TypedDict
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ProtocolError, ReadTimeoutError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    DecodeError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+    SSLError as BodyTLSError,
+)
 
 from ._config import BasicAuth, Config
 from ._exceptions import (
@@ -60,6 +67,8 @@ ParamValue = str | int | bool | None
 MAX_BLOCKING_WAIT = timedelta(minutes=5)
 BLOCKING_JITTER_FRACTION = 1 / 16
 BLOCKING_READ_MARGIN = timedelta(seconds=5)
+#: Bytes asked of the socket per read of an answer's body.
+BODY_CHUNK = 256 * 1024
 #: Secrets shorter than this are not masked in error bodies.
 MIN_MASKED_SECRET = 4
 
@@ -273,6 +282,9 @@ class Transport:
         attempt = 0
         while True:
             attempt += 1
+            # requests applies the read timeout to each socket read; the deadline bounds the answer.
+            deadline = time.monotonic() + read_timeout
+            content: bytes | None = None
             try:
                 reply = self.session.request(
                     method,
@@ -285,7 +297,12 @@ class Transport:
                     verify=self.config.verify,
                     cert=self.config.cert,
                     allow_redirects=False,
+                    stream=True,
                 )
+                status = reply.status_code
+                again = self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts
+                if not again:
+                    content = _read_body(reply, deadline)
             except requests.RequestException as err:
                 failure = _transport_error(err, method, shown)
                 if attempt < self.retry.max_attempts and _may_retry_failure(err, mode):
@@ -296,18 +313,25 @@ class Transport:
             except OSError as err:
                 # requests checks the CA and client certificate paths itself, raising a bare OSError.
                 raise NomadConfigError(f"{method} {shown}: {err}") from err
-            status = reply.status_code
-            if self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts:
+            if again:
                 retry_after = _retry_after(reply.headers.get("Retry-After"))
                 reply.close()
                 self._back_off(method, shown, attempt, f"HTTP {status}", retry_after)
                 continue
             break
+        if content is None:
+            # Like a read timeout, not retried: the whole timeout has already been spent.
+            incomplete = f"not complete after {read_timeout:g} s"
+            failure = NomadTimeoutError(
+                f"{method} {shown}: timed out waiting for Nomad's answer: {incomplete}", phase="read"
+            )
+            logger.debug("%s %s failed after %d attempt(s): %s", method, shown, attempt, failure)
+            raise failure
         elapsed = timedelta(seconds=time.monotonic() - started)
         logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, shown, status, attempt, _ms(elapsed))
         if not 200 <= status < 300:
             # A proxy's error page may echo the request headers: keep the credentials out of errors.
-            text = _mask(reply.text, _credentials(secret, auth))
+            text = _mask(_text(content, reply.encoding), _credentials(secret, auth))
             raise error_for_status(
                 status, method, shown, text, retry_after=_retry_after(reply.headers.get("Retry-After"))
             )
@@ -315,7 +339,7 @@ class Transport:
         sink = _meta_sink.get()
         if sink is not None:
             sink.append(meta)
-        return Response(method, shown, status, reply.content, meta)
+        return Response(method, shown, status, content, meta)
 
     def _back_off(self, method: str, url: str, attempt: int, reason: str, retry_after: float | None) -> None:
         delay = self.retry.delay(attempt, retry_after, self._jitter())
@@ -405,6 +429,44 @@ def _parse(response: Response, adapter: TypeAdapter[T], name: str) -> T:
                 ),
             ) from None
         raise ResponseValidationError(response.method, response.url, text, err, name) from None
+
+
+def _read_body(reply: requests.Response, deadline: float) -> bytes | None:
+    """The whole body, content-decoded; ``None`` (the response then closed) once ``deadline`` passed.
+
+    Raises the errors ``requests`` raises while reading a body itself, so that one mapping and
+    one retry rule cover failures before and during the answer.
+    """
+    if reply.is_redirect:
+        # requests has read it already, looking for the next hop even when redirects are off.
+        return reply.content
+    chunks: list[bytes] = []
+    try:
+        while time.monotonic() < deadline:
+            # read1 makes at most one socket read, so a server sending a byte now and then cannot
+            # hold the call much past the deadline (read() would wait for the whole chunk).
+            chunk: bytes = reply.raw.read1(BODY_CHUNK, decode_content=True)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    except ReadTimeoutError as err:
+        raise requests.exceptions.ConnectionError(err) from err
+    except ProtocolError as err:
+        raise requests.exceptions.ChunkedEncodingError(err) from err
+    except DecodeError as err:
+        raise requests.exceptions.ContentDecodingError(err) from err
+    except BodyTLSError as err:
+        raise requests.exceptions.SSLError(err) from err
+    reply.close()
+    return None
+
+
+def _text(content: bytes, encoding: str | None) -> str:
+    """An error body as text, in the charset the answer declares (UTF-8 when it declares none)."""
+    try:
+        return content.decode(encoding or "utf-8", errors="replace")
+    except LookupError:
+        return content.decode("utf-8", errors="replace")
 
 
 def escape_segment(segment: str) -> str:

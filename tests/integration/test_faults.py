@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import socket
+import time
 
 import pytest
 
@@ -93,6 +96,39 @@ def test_read_timeout(server: NomadServer) -> None:
         client.jobs.get("example")
     assert caught.value.phase == "read"
     assert len(server.seen()) == 1
+
+
+def test_a_trickling_answer_times_out_as_a_whole(server: NomadServer) -> None:
+    server.fault("GET", f"job/{ID}", Reply(body=b'{"ID": "example"}', trickle=0.02))
+    client = NomadClient(server.address, retry=NO_WAIT, timeout=Timeout(connect=1.0, read=0.2))
+    started = time.monotonic()
+    with pytest.raises(NomadTimeoutError) as caught:
+        client.jobs.get("example")
+    elapsed = time.monotonic() - started
+    assert str(caught.value) == (
+        f"GET {server.address}/v1/job/example: timed out waiting for Nomad's answer: not complete after 0.2 s"
+    )
+    assert caught.value.phase == "read"
+    assert len(server.seen()) == 1
+    # 17 bytes 0.02 s apart take 0.34 s; every read returns within the read timeout of 0.2 s.
+    assert 0.2 <= elapsed < 0.3
+
+
+def test_a_blocking_query_stretches_the_answer_deadline(server: NomadServer) -> None:
+    body = b'{"ID": "example"}'
+    server.fault("GET", f"job/{ID}", Reply(body=body, trickle=0.02, headers={"X-Nomad-Index": "8"}))
+    client = NomadClient(server.address, retry=NO_WAIT, timeout=Timeout(connect=1.0, read=0.2))
+    result = client.jobs.with_meta.get("example", index=7, wait="1s")
+    assert (result.value.id, result.meta.last_index) == ("example", 8)
+    assert [r.raw_query for r in server.seen()] == ["index=7&wait=1000ms"]
+
+
+@pytest.mark.parametrize("size", [100, 3_000_000], ids=["small", "many-chunks"])
+def test_gzip_answers_are_decoded(server: NomadServer, size: int) -> None:
+    document = {"ID": "example", "Meta": {"blob": "x" * size}}
+    compressed = gzip.compress(json.dumps(document).encode())
+    server.fault("GET", f"job/{ID}", Reply(body=compressed, headers={"Content-Encoding": "gzip"}))
+    assert _client(server).jobs.get("example").to_dict() == document
 
 
 def test_refused_connection_is_retried_then_reported() -> None:

@@ -84,6 +84,12 @@ RATE_LIMITED = Outcome(
 )
 NOT_JSON = r"CALL: HTTP 200 answer is not valid JSON \(\d+ bytes, starting .*\)"
 TIMED_OUT = Outcome(NomadTimeoutError, 1, "CALL: timed out waiting for Nomad's answer", waits=TIMEOUT)
+INCOMPLETE = Outcome(
+    NomadTimeoutError,
+    1,
+    r"CALL: timed out waiting for Nomad's answer: not complete after 0\.3 s",
+    waits=TIMEOUT,
+)
 REFUSED = Outcome(
     NomadConnectionError,
     3,
@@ -143,6 +149,9 @@ MATRIX = (
     Fault("body stalls mid-way", (Reply(body=JOB_BODY, cut=10, stall=5.0),),
           read=TIMED_OUT,
           write=TIMED_OUT),
+    Fault("body trickles a byte every 0.1 s", (Reply(body=JOB_BODY, trickle=0.1),),
+          read=INCOMPLETE,
+          write=INCOMPLETE),
     Fault("body cut by a closed connection", (Reply(body=JOB_BODY, cut=10),),
           read=Outcome(None, 2),
           write=_lost("before the whole answer arrived", CUT, applied=APPLIED)),

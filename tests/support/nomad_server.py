@@ -57,7 +57,8 @@ class Reply:
 
     ``delay`` waits before answering. ``drop`` closes the connection unanswered; ``reset``
     aborts it with a TCP reset. ``cut`` sends only that many bytes of the body (announcing the
-    full length), stays silent for ``stall`` seconds, then closes the connection.
+    full length), stays silent for ``stall`` seconds, then closes the connection. ``trickle``
+    sends the body one byte at a time, that many seconds apart.
     """
 
     status: int = 200
@@ -69,6 +70,7 @@ class Reply:
     reset: bool = False
     cut: int | None = None
     stall: float = 0.0
+    trickle: float = 0.0
 
     @classmethod
     def json(cls, document: object, *, status: int = 200, index: int | None = None) -> Reply:
@@ -240,6 +242,12 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
+        if reply.trickle:
+            for offset in range(len(reply.body)):
+                self.wfile.write(reply.body[offset : offset + 1])
+                if nomad.closing.wait(reply.trickle):
+                    break
+            return
         if reply.cut is None:
             self.wfile.write(reply.body)
             return
