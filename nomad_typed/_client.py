@@ -83,23 +83,31 @@ class NomadClient:
         ``client.watch(client.jobs.get, "example", wait="5m")`` yields the job at once, then
         again after every change. Pass ``index=`` to start from a known index (nothing is
         yielded until the data is newer). Stop by leaving the loop.
+
+        An answer with an unchanged index that came back at once (a proxy that does not hold
+        blocking queries) is followed by a pause that grows like the retry backoff, so such a
+        server sees a few requests a second at most, not a busy loop.
         """
         index = kwargs.pop("index", 0)
         if not isinstance(index, int) or isinstance(index, bool) or index < 0:
             raise NomadError(f"watch: index must be a non-negative integer, got {index!r}")
+        unchanged = 0
         while True:
             kwargs["index"] = index
             with capture_meta() as seen:
                 value = method(*args, **kwargs)
-            new_index = seen[-1].last_index
-            if new_index == 0:
+            meta = seen[-1]
+            if meta.last_index == 0:
                 raise NomadError(
                     "watch: this endpoint does not report X-Nomad-Index, so it cannot be watched"
                 )
-            if new_index == index:
+            if meta.last_index == index:
+                unchanged += 1
+                self._transport.pause_unchanged(unchanged, meta.request_time)
                 continue
+            unchanged = 0
             # An index that goes backwards (a restored snapshot) restarts the watch from there.
-            index = new_index
+            index = meta.last_index
             yield value
 
     def close(self) -> None:

@@ -68,6 +68,8 @@ ParamValue = str | int | bool | None
 MAX_BLOCKING_WAIT = timedelta(minutes=5)
 BLOCKING_JITTER_FRACTION = 1 / 16
 BLOCKING_READ_MARGIN = timedelta(seconds=5)
+#: Least pause, in seconds, before repeating a blocking query that came back at once unchanged.
+WATCH_MIN_PAUSE = 0.1
 #: Answers larger than this many bytes are parsed with the garbage collector paused.
 GC_PAUSE_THRESHOLD = 1024 * 1024
 #: Bytes asked of the socket per read of an answer's body.
@@ -343,6 +345,21 @@ class Transport:
         if sink is not None:
             sink.append(meta)
         return Response(method, shown, status, content, meta)
+
+    def pause_unchanged(self, repeat: int, answered_in: timedelta) -> None:
+        """Wait before repeating a blocking query whose index has not moved ``repeat`` times in a row.
+
+        Nomad holds a blocking query until the index moves or the wait ends, so an unchanged index
+        normally arrives after the whole wait and needs no pause. One that came back sooner than
+        the policy's backoff for retry ``repeat`` (a proxy or cache that does not hold blocking
+        queries) waits that backoff, at least :data:`WATCH_MIN_PAUSE`: a watch cannot spin.
+        """
+        delay = max(self.retry.delay(repeat, None, self._jitter()), WATCH_MIN_PAUSE)
+        if answered_in.total_seconds() < delay:
+            logger.debug(
+                "blocking query answered unchanged %d time(s) in a row, pausing %.3f s", repeat, delay
+            )
+            self._sleep(delay)
 
     def _back_off(self, method: str, url: str, attempt: int, reason: str, retry_after: float | None) -> None:
         delay = self.retry.delay(attempt, retry_after, self._jitter())

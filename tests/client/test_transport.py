@@ -468,9 +468,9 @@ def test_with_meta_on_writes(client: NomadClient, mocked: responses.RequestsMock
 # ---- watch ---------------------------------------------------------------------------------
 
 
-def test_watch_follows_the_index_and_yields_changes(
-    client: NomadClient, mocked: responses.RequestsMock
-) -> None:
+def test_watch_follows_the_index_and_yields_changes(mocked: responses.RequestsMock) -> None:
+    sleeps = Sleeps()
+    client = make_client(sleeps)
     url = BASE + "job/web/summary"
     for index, modify in ((5, 5), (5, 5), (9, 9), (12, 12)):
         body = json.dumps({"JobID": "web", "ModifyIndex": modify}).encode()
@@ -483,6 +483,39 @@ def test_watch_follows_the_index_and_yields_changes(
         url + "?index=5",
         url + "?index=9",
     ]
+    # The unchanged answer came back at once: the first backoff before asking again.
+    assert sleeps.delays == [0.25]
+
+
+def test_watch_pauses_grow_while_the_index_stays_and_reset_when_it_moves(
+    mocked: responses.RequestsMock,
+) -> None:
+    sleeps = Sleeps()
+    client = make_client(sleeps, RetryPolicy(backoff_base=0.5, backoff_max=1.5))
+    url = BASE + "job/web/summary"
+    for index in (5, 5, 5, 5, 5, 9, 9, 12):
+        mocked.add("GET", url, body=SUMMARY, headers={"X-Nomad-Index": str(index)})
+    watcher = client.watch(client.jobs.summary, "web")
+    assert [next(watcher).job_id for _ in range(3)] == ["example"] * 3
+    assert [str(call.request.url).removeprefix(url) for call in mocked.calls] == [
+        "",
+        *["?index=5"] * 5,
+        *["?index=9"] * 2,
+    ]
+    assert sleeps.delays == [0.5, 1.0, 1.5, 1.5, 0.5]
+
+
+def test_watch_pauses_at_least_a_tenth_of_a_second(mocked: responses.RequestsMock) -> None:
+    sleeps = Sleeps()
+    client = make_client(sleeps, RetryPolicy(backoff_base=0.0, backoff_max=0.0))
+    url = BASE + "job/web/summary"
+    for index in (5, 5, 5, 6):
+        mocked.add("GET", url, body=SUMMARY, headers={"X-Nomad-Index": str(index)})
+    watcher = client.watch(client.jobs.summary, "web")
+    next(watcher)
+    next(watcher)
+    assert len(mocked.calls) == 4
+    assert sleeps.delays == [0.1, 0.1]
 
 
 def test_watch_passes_options_and_start_index(client: NomadClient, mocked: responses.RequestsMock) -> None:
