@@ -93,13 +93,20 @@ STRUCTURAL_RULES: dict[str, str] = {
 
 
 def validate_job(
-    job_or_wire: Job | Mapping[str, object] | str | bytes, *, allow_unknown_fields: bool = False
+    job_or_wire: Job | Mapping[str, object] | str | bytes | bytearray, *, allow_unknown_fields: bool = False
 ) -> list[Issue]:
     """Check a job the way Nomad's server would on register, plan or validate, without a server.
 
-    ``job_or_wire`` is a :class:`~nomad_typed.models.Job` or a wire document (a mapping or JSON
-    text; a bare job or a ``{"Job": {...}}`` envelope). With ``allow_unknown_fields`` unknown keys
-    are not reported (keys of older Nomad versions still are, as warnings).
+    ``job_or_wire`` is one of:
+
+    * a :class:`~nomad_typed.models.Job`;
+    * a decoded wire document, which must be a mapping (``json.load`` of a job file);
+    * JSON text, as ``str`` or UTF-8 ``bytes``. A ``str`` is always read as JSON text: a document
+      that decoded to a string is not a job, so pass the text itself, not what it decoded to.
+
+    A document or text may hold a bare job or a ``{"Job": {...}}`` envelope. Anything that is not
+    a JSON object is one ``structure`` issue. With ``allow_unknown_fields`` unknown keys are not
+    reported (keys of older Nomad versions still are, as warnings).
     """
     notes: list[KeyNote] = []
     if isinstance(job_or_wire, Job):
@@ -120,11 +127,12 @@ def validate_job(
     return issues + context.issues
 
 
-def _as_document(value: Mapping[str, object] | str | bytes) -> Mapping[str, object] | None:
+def _as_document(value: object) -> Mapping[str, object] | None:
     """The bare job mapping of a wire document, or ``None`` when only the parser can tell what is wrong."""
     if isinstance(value, (str, bytes, bytearray)):
         try:
-            value = json.loads(value)
+            # UTF-8 only, as Nomad reads it (json.loads would also take UTF-16 and UTF-32 bytes).
+            value = json.loads(value if isinstance(value, str) else bytes(value).decode("utf-8-sig"))
         except (ValueError, RecursionError):
             return None
     if not isinstance(value, Mapping):
@@ -133,10 +141,10 @@ def _as_document(value: Mapping[str, object] | str | bytes) -> Mapping[str, obje
     return envelope if isinstance(envelope, Mapping) else value
 
 
-def _parse_issues(value: Mapping[str, object] | str | bytes) -> list[Issue]:
+def _parse_issues(value: object) -> list[Issue]:
     """What the parser says about a document that is not a JSON object (or not JSON at all)."""
     try:
-        Job.from_wire(value)
+        Job.from_wire(value)  # type: ignore[arg-type]  # any decoded JSON value may arrive here
     except ValidationError as error:
         return structure_issues(error, value, Job)
     return []

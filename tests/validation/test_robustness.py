@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 
+import pytest
+from pydantic import ValidationError
+
+from nomad_typed.models import Job
 from nomad_typed.validation import Issue, validate_job
 from nomad_typed.validation._unknown import MAX_SUGGESTED_KEYS
 from tests.validation.base import group, job, task
@@ -12,6 +17,14 @@ from tests.validation.cases import T, put
 
 def _summary(issues: list[Issue]) -> list[tuple[str, str, str, str]]:
     return [(issue.severity, issue.rule, issue.path, issue.message) for issue in issues]
+
+
+def _parser_message(text: str | bytes) -> str:
+    """What Job.from_wire says about ``text``: validate_job must report exactly that."""
+    with pytest.raises(ValidationError) as caught:
+        Job.from_wire(text)
+    (error,) = caught.value.errors()
+    return error["msg"]
 
 
 # ---- unknown keys: suggestions are bounded ------------------------------------------------------
@@ -48,3 +61,41 @@ def test_a_hundred_thousand_unknown_keys_are_reported_quickly() -> None:
     assert {issue.message for issue in issues[MAX_SUGGESTED_KEYS:]} == {NO_SUGGESTION}
     # A suggestion for every key took 11.7 s; the bounded ones take well under a second.
     assert elapsed < 4.0
+
+
+# ---- what validate_job takes: a Job, a mapping, or JSON text -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [('"x"', '"x"'), ("[1, 2]", "[1, 2]"), ("null", "null"), (b"7", "7")],
+    ids=["string", "array", "null", "number-bytes"],
+)
+def test_json_text_that_is_not_an_object(text: str | bytes, shown: str) -> None:
+    assert _summary(validate_job(text)) == [("error", "structure", "", f"expected an object, got {shown}")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x", '{"ID": ', b'{"ID": NaN', '{"ID": "x y"}'.encode("utf-16"), b'{"ID": "\xff"}'],
+    ids=["bare-word", "truncated", "truncated-bytes", "utf-16", "invalid-utf-8"],
+)
+def test_text_that_is_not_json_gets_the_parsers_message(text: str | bytes) -> None:
+    assert _summary(validate_job(text)) == [("error", "structure", "", _parser_message(text))]
+
+
+def test_a_str_is_json_text_even_when_it_came_from_decoding() -> None:
+    # json.loads of a file holding the JSON string "x" gives the str "x": that is read as text.
+    decoded = json.loads('"x"')
+    assert _summary(validate_job(decoded)) == [("error", "structure", "", _parser_message("x"))]
+
+
+@pytest.mark.parametrize(("value", "shown"), [([1, 2], "[1, 2]"), (None, "null"), (7, "7"), (True, "true")])
+def test_decoded_values_that_are_not_objects(value: object, shown: str) -> None:
+    issues = validate_job(value)  # type: ignore[arg-type]  # what json.load may return
+    assert _summary(issues) == [("error", "structure", "", f"expected an object, got {shown}")]
+
+
+def test_utf8_bytes_with_a_byte_order_mark_are_read() -> None:
+    text = b"\xef\xbb\xbf" + json.dumps(job(put("ID", "my job"))).encode()
+    assert _summary(validate_job(text)) == [("error", "V022", "ID", "Job ID contains a space")]
