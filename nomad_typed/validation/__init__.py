@@ -50,7 +50,7 @@ from ._canonical import canonicalize
 from ._context import ENTERPRISE_ONLY_RULES, RULES, Context
 from ._issue import Issue, Severity
 from ._paths import Resolver
-from ._structure import KeyNote, read_keys_like_go, renamed_keys, structure_issues
+from ._structure import KeyNote, read_keys_like_go, renamed_keys, structure_issues, unencodable_strings
 from ._unknown import LEGACY_FIELDS, unknown_field_issues
 from .rules import run_rules
 
@@ -111,15 +111,24 @@ def validate_job(
     notes: list[KeyNote] = []
     if isinstance(job_or_wire, Job):
         job = job_or_wire
+        # Built in Python, a job may hold strings that no JSON text can carry.
+        unencodable = unencodable_strings(job.model_dump(by_alias=True, exclude_unset=True), Job)
+        if unencodable:
+            return unencodable
     else:
         document = _as_document(job_or_wire)
         if document is None:
             return _parse_issues(job_or_wire)
         document, notes = read_keys_like_go(document, Job)
+        renamed = renamed_keys(notes)
+        # Looked for in the document: parsing may alter such strings (a map key) or drop them.
+        unencodable = unencodable_strings(document, Job, renamed)
         try:
             job = Job.from_wire(document)
         except ValidationError as error:
-            return structure_issues(error, document, Job, renamed_keys(notes))
+            return structure_issues(error, document, Job, renamed) + unencodable
+        if unencodable:
+            return unencodable
     issues = unknown_field_issues(job, notes, allow_unknown=allow_unknown_fields)
     resolver = Resolver(job.to_dict(), renamed_keys(notes))
     context = Context(canonicalize(job, resolver), job, resolver)

@@ -22,7 +22,7 @@ from ._issue import Issue
 from ._paths import Path, spell
 from ._typewalk import Slot, field_slot, item_slot, model_aliases
 
-__all__ = ["KeyNote", "read_keys_like_go", "renamed_keys", "structure_issues"]
+__all__ = ["KeyNote", "read_keys_like_go", "renamed_keys", "structure_issues", "unencodable_strings"]
 
 _GO_INT_TYPES = {
     (-(2**7), 2**7 - 1): "int8",
@@ -124,6 +124,9 @@ def structure_issues(
     """
     found: dict[str, str] = {}
     for detail in error.errors(include_url=False):
+        if detail["type"] == "string_unicode":
+            # A lone surrogate: unencodable_strings reports it at the string itself.
+            continue
         path, slot = _locate(detail["loc"], document, model)
         where = spell(path, renamed or {})
         if detail["type"] == "json_value":
@@ -135,6 +138,63 @@ def structure_issues(
             message = _message(detail["type"], detail["msg"], detail.get("input"), slot)
         found.setdefault(where, message)
     return [Issue("error", where, message, "structure") for where, message in found.items()]
+
+
+def unencodable_strings(
+    document: Mapping[str, object], model: type[NomadModel], renamed: Mapping[Path, str] | None = None
+) -> list[Issue]:
+    """One issue per key or string value holding a lone surrogate, in document order.
+
+    Python strings can hold them (``"\\udc80"`` from a ``surrogateescape`` decode, or a lone
+    ``\\ud800`` escape read by :mod:`json`), but UTF-8 cannot encode them, so no request can carry
+    them to Nomad.
+    """
+    issues: list[Issue] = []
+    pending: list[tuple[object, Slot | None, Path]] = [(document, Slot(model), ())]
+    while pending:
+        value, slot, path = pending.pop()
+        children: list[tuple[object, Slot | None, Path]] = []
+        if isinstance(value, str):
+            surrogate = _lone_surrogate(value)
+            if surrogate is not None:
+                issues.append(_unencodable(path, renamed, "text", surrogate))
+        elif isinstance(value, Mapping):
+            nested = slot.model if slot is not None else None
+            for key, child in value.items():
+                child_path: Path = (*path, key if nested is not None else MapKey(key))
+                surrogate = _lone_surrogate(key) if isinstance(key, str) else None
+                if surrogate is not None:
+                    issues.append(_unencodable(child_path, renamed, "key", surrogate))
+                children.append((child, _child_slot(slot, key), child_path))
+        elif isinstance(value, (list, tuple)):
+            item = item_slot(slot) if slot is not None and (slot.is_list or slot.is_json) else None
+            children = [(child, item, (*path, index)) for index, child in enumerate(value)]
+        pending.extend(reversed(children))
+    return issues
+
+
+def _child_slot(slot: Slot | None, key: object) -> Slot | None:
+    if slot is None or not isinstance(key, str):
+        return None
+    if slot.model is not None:
+        return field_slot(slot.model, key)
+    return item_slot(slot) if slot.is_map or slot.is_json else None
+
+
+def _lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate of ``text`` as a ``\\uXXXX`` escape, or ``None``."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return f"\\u{ord(text[err.start]):04x}"
+    return None
+
+
+def _unencodable(path: Path, renamed: Mapping[Path, str] | None, what: str, surrogate: str) -> Issue:
+    message = f"{what} with a lone surrogate ({surrogate}) cannot be written as UTF-8 JSON for Nomad"
+    return Issue("error", spell(path, renamed or {}), message, "structure")
 
 
 def _locate(loc: Sequence[str | int], document: object, model: type[NomadModel]) -> tuple[Path, Slot | None]:

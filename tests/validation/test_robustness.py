@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import time
+from typing import cast
 
 import pytest
 from pydantic import ValidationError
 
-from nomad_typed.models import Job
+from nomad_typed.models import Job, Task, TaskGroup
 from nomad_typed.validation import Issue, validate_job
 from nomad_typed.validation._unknown import MAX_SUGGESTED_KEYS
-from tests.validation.base import group, job, task
+from tests.validation.base import Patch, group, job, task
 from tests.validation.cases import T, put
 
 
@@ -99,3 +100,67 @@ def test_decoded_values_that_are_not_objects(value: object, shown: str) -> None:
 def test_utf8_bytes_with_a_byte_order_mark_are_read() -> None:
     text = b"\xef\xbb\xbf" + json.dumps(job(put("ID", "my job"))).encode()
     assert _summary(validate_job(text)) == [("error", "V022", "ID", "Job ID contains a space")]
+
+
+# ---- strings no JSON text can carry ---------------------------------------------------------------
+
+
+def _unencodable(path: str, what: str, surrogate: str) -> tuple[str, str, str, str]:
+    message = f"{what} with a lone surrogate ({surrogate}) cannot be written as UTF-8 JSON for Nomad"
+    return ("error", "structure", path, message)
+
+
+@pytest.mark.parametrize(
+    ("patch", "expected"),
+    [
+        (put("ID", "my\udc80job"), [_unencodable("ID", "text", "\\udc80")]),
+        (
+            put(f"{T}.Config", {"k\udc80": 1}),
+            [_unencodable('TaskGroups[0].Tasks[0].Config["k\udc80"]', "key", "\\udc80")],
+        ),
+        (put("Meta", {"owner": "x\ud800"}), [_unencodable('Meta["owner"]', "text", "\\ud800")]),
+        (
+            put("Extra\udc80", {"a": ["ok", "b\udfff"]}),
+            [
+                _unencodable("Extra\udc80", "key", "\\udc80"),
+                _unencodable('Extra\udc80["a"][1]', "text", "\\udfff"),
+            ],
+        ),
+        (
+            put("Priority", "high"),
+            [("error", "structure", "Priority", 'expected an integer, got "high"')],
+        ),
+    ],
+    ids=["field", "config-key", "map-value", "unknown-key", "no-surrogate"],
+)
+def test_lone_surrogates_are_structure_issues_at_their_place(
+    patch: Patch, expected: list[tuple[str, str, str, str]]
+) -> None:
+    document = job(patch)
+    assert _summary(validate_job(document)) == expected
+
+
+def test_lone_surrogates_next_to_other_structure_errors() -> None:
+    document = job(put("Priority", "high"), put("Name", "web\udc80"))
+    assert _summary(validate_job(document)) == [
+        ("error", "structure", "Priority", 'expected an integer, got "high"'),
+        _unencodable("Name", "text", "\\udc80"),
+    ]
+
+
+def test_a_lone_surrogate_escape_in_json_text() -> None:
+    text = json.dumps(job(put("Name", "web\ud800")))
+    assert '"web\\ud800"' in text
+    assert _summary(validate_job(text)) == [_unencodable("Name", "text", "\\ud800")]
+
+
+def test_a_job_model_holding_a_lone_surrogate() -> None:
+    model = Job.from_wire(job())
+    assert validate_job(model) == []
+    groups = cast("list[TaskGroup]", model.task_groups)
+    tasks = cast("list[Task]", groups[0].tasks)
+    config = cast("dict[str, object]", tasks[0].config)
+    config["k\udc80"] = "v"
+    assert _summary(validate_job(model)) == [
+        _unencodable('TaskGroups[0].Tasks[0].Config["k\udc80"]', "key", "\\udc80")
+    ]
