@@ -166,7 +166,9 @@ def _check(name: str, *, allow_unknown_fields: bool) -> _FileReport:
     prefix: tuple[str | int, ...] = ()
     if isinstance(document, dict) and isinstance(document.get("Job"), dict):
         prefix = ("Job",)
-    for issue in validate_job(document, allow_unknown_fields=allow_unknown_fields):
+    # A str given to validate_job is JSON text, so anything but an object goes as the file's text.
+    subject = document if isinstance(document, dict) else text
+    for issue in validate_job(subject, allow_unknown_fields=allow_unknown_fields):
         report.issues.append((issue, lines.line(prefix + path_segments(issue.path))))
     # Reading order: by line, the validator's order among issues on one line.
     report.issues.sort(key=lambda located: located[1])

@@ -225,11 +225,14 @@ def test_directory_without_json_files_is_a_usage_error(tmp_path: Path) -> None:
     assert err == f"nomad-typed: error: {tmp_path}: no *.json files in this directory\n"
 
 
-def test_json_that_is_not_a_job_object(tmp_path: Path) -> None:
-    code, out, _ = run("validate", write(tmp_path, "list.json", "[1, 2]"))
+@pytest.mark.parametrize("content", ["[1, 2]", '"x"', '"{\\"ID\\": \\"a b\\"}"', "3"])
+def test_json_that_is_not_a_job_object(tmp_path: Path, content: str) -> None:
+    path = write(tmp_path, "job.json", content)
+    code, out, _ = run("validate", path)
     assert code == 1
-    assert "error:" in out.splitlines()[0]
-    assert "[structure]" in out.splitlines()[0]
+    assert out.splitlines()[0].startswith(f"{path}:1: error: ")
+    assert out.splitlines()[0].endswith(" [structure]")
+    assert len(out.splitlines()) == 2
 
 
 def test_hcl_json_syntax_is_explained() -> None:
