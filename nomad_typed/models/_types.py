@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
@@ -30,7 +31,9 @@ from typing_extensions import TypeAliasType
 from ._paths import join_index, join_map_key
 
 __all__ = [
+    "MAX_NESTING",
     "WIRE_CONTEXT",
+    "AnyJSON",
     "Duration",
     "Int8",
     "Int64",
@@ -68,60 +71,170 @@ JSONValue = TypeAliasType(
 )
 
 
-class _FreeFormObject:
-    """Validation of free-form JSON objects (``Task.Config``, scaling ``Policy`` …).
+#: Deepest nesting of arrays and objects accepted in one free-form value (a driver ``Config``, the
+#: value of an unknown key). Pydantic's JSON parser, which reads every answer of the client, stops
+#: just past this depth; a limit here keeps Python input to the same bound and makes every value
+#: that passes safe to walk, compare and write back.
+MAX_NESTING = 200
+
+
+@dataclass(frozen=True)
+class _JSONCheck:
+    """Validation of free-form JSON by one Python function per input mode.
 
     One walk in Python over the value instead of pydantic's recursive union, which costs several
-    times more than parsing the JSON itself; the checks are the same: JSON types only, string
-    keys, no NaN or infinity (Go's decoder rejects them).
+    times more than parsing the JSON itself. Values from pydantic's JSON parser need fewer checks
+    than values from Python code, and they are the ones on the hot path.
     """
 
+    parsed: Callable[[object], JSONValue]
+    python: Callable[[object], JSONValue]
+    # A new dict per use: the schema generator adds each field's description to it.
+    json_schema: Callable[[], JsonSchemaValue]
+
     def __get_pydantic_core_schema__(self, source: object, handler: GetCoreSchemaHandler) -> CoreSchema:
-        return core_schema.with_info_plain_validator_function(_free_form_object)
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_plain_validator_function(self.parsed),
+            python_schema=core_schema.no_info_plain_validator_function(self.python),
+        )
 
     def __get_pydantic_json_schema__(
         self, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {"type": "object", "additionalProperties": True}
+        return self.json_schema()
 
 
-def _free_form_object(value: object, info: ValidationInfo) -> dict[str, JSONValue]:
+def _parsed_object(value: object) -> dict[str, JSONValue]:
+    if type(value) is not dict:
+        raise _not_an_object(value)
+    if not _all_finite(value):
+        raise _json_problem(value)
+    return value
+
+
+def _python_object(value: object) -> dict[str, JSONValue]:
     if not isinstance(value, dict):
-        raise PydanticCustomError("dict_type", "expected a JSON object, got {kind}", {"kind": _kind(value)})
-    problem = _first_non_json(value)
-    if problem is not None:
-        # pydantic's location stops at the object; ``where`` carries the rest, in JSON path form.
-        where, kind = problem
-        template = "{kind} is not a JSON value (at {where})" if where else "{kind} is not a JSON value"
-        raise PydanticCustomError("json_value", template, {"where": where, "kind": kind})
-    # A dict from Python code is copied, so later changes to the caller's dict do not leak in.
-    return value if info.mode == "json" else dict(value)
+        raise _not_an_object(value)
+    _check_json_value(value)
+    # Copied, so later changes to the caller's dict do not leak in.
+    return dict(value)
 
 
-def _first_non_json(value: object) -> tuple[str, str] | None:
-    """Where the first value JSON cannot carry is (a path) and what it is; ``None`` if all are fine.
+def _not_an_object(value: object) -> PydanticCustomError:
+    return PydanticCustomError("dict_type", "expected a JSON object, got {kind}", {"kind": _kind(value)})
 
-    The path is only assembled on the way out of a failure: the walk itself must stay cheap.
+
+def _parsed_value(value: object) -> JSONValue:
+    if type(value) is dict or type(value) is list:
+        finite = _all_finite(value)
+    else:
+        finite = type(value) is not float or math.isfinite(value)
+    if not finite:
+        raise _json_problem(value)
+    return cast("JSONValue", value)
+
+
+def _python_value(value: object) -> JSONValue:
+    _check_json_value(value)
+    return cast("JSONValue", value)
+
+
+def _all_finite(value: dict[str, object] | list[object]) -> bool:
+    """Whether a value from pydantic's JSON parser holds no NaN or infinity.
+
+    The parser only lets JSON types and string keys through and stops at MAX_NESTING + 1 levels
+    in all, so NaN and infinities, which it reads and Go's decoder rejects, are all that is left
+    to find. Parsed JSON is the hot path: this walk is about half the cost of the full check.
     """
-    if value is None or isinstance(value, (str, int)):  # bool is an int
-        return None
-    if isinstance(value, float):
-        return None if math.isfinite(value) else ("", repr(value))
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                return ("", f"the key {key!r}")
-            found = _first_non_json(item)
-            if found is not None:
-                return (join_map_key("", key) + found[0], found[1])
-        return None
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            found = _first_non_json(item)
-            if found is not None:
-                return (join_index("", index) + found[0], found[1])
-        return None
-    return ("", _kind(value))
+    pending = [value]
+    while pending:
+        container = pending.pop()
+        # type() rather than isinstance(): the parser makes exact types, and this is twice as fast.
+        for child in container.values() if type(container) is dict else container:
+            if type(child) is dict or type(child) is list:
+                pending.append(child)
+            elif type(child) is float and not math.isfinite(child):
+                return False
+    return True
+
+
+def _check_json_value(value: object) -> None:
+    """Raise the error for the first value JSON cannot carry, or for nesting past the limit."""
+    if not _is_json(value):
+        raise _json_problem(value)
+
+
+def _is_json(value: object) -> bool:
+    """Whether ``value`` holds only JSON types, string keys, finite floats, at most MAX_NESTING deep.
+
+    Level by level, without recursion, so any depth is safe. This walk runs for every free-form
+    value and unknown key given from Python, so it only answers yes or no.
+    """
+    if not isinstance(value, (dict, list)):
+        return _is_json_scalar(value)
+    level: list[dict[object, object] | list[object]] = [value]
+    for _ in range(MAX_NESTING):
+        deeper: list[dict[object, object] | list[object]] = []
+        for container in level:
+            children: Iterable[object] = container
+            if isinstance(container, dict):
+                for key in container:
+                    if not isinstance(key, str):
+                        return False
+                children = container.values()
+            for child in children:
+                if child is None or isinstance(child, (str, int)):  # bool is an int
+                    continue
+                if isinstance(child, (dict, list)):
+                    deeper.append(child)
+                elif not (isinstance(child, float) and math.isfinite(child)):
+                    return False
+        if not deeper:
+            return True
+        level = deeper
+    return False
+
+
+def _is_json_scalar(value: object) -> bool:
+    if value is None or isinstance(value, (str, int)):
+        return True
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def _json_problem(value: object) -> PydanticCustomError:
+    """The error for the first problem in document order, with its path inside ``value``.
+
+    Only called once :func:`_is_json` said no, so building paths costs nothing on valid input.
+    Depth-first with an explicit stack: nesting past the limit is itself the problem it finds.
+    """
+    pending: list[tuple[object, str, int]] = [(value, "", 1)]
+    while pending:
+        item, where, depth = pending.pop()
+        if isinstance(item, (dict, list)) and depth > MAX_NESTING:
+            return PydanticCustomError(
+                "json_nesting",
+                "arrays and objects nested more than {limit} levels deep",
+                {"limit": MAX_NESTING},
+            )
+        if isinstance(item, dict):
+            for key in item:
+                if not isinstance(key, str):
+                    return _not_json(where, f"the key {key!r}")
+            children = [(child, join_map_key(where, key), depth + 1) for key, child in item.items()]
+        elif isinstance(item, list):
+            children = [(child, join_index(where, index), depth + 1) for index, child in enumerate(item)]
+        elif _is_json_scalar(item):
+            continue
+        else:
+            return _not_json(where, repr(item) if isinstance(item, float) else _kind(item))
+        pending.extend(reversed(children))
+    raise AssertionError("_json_problem called on a valid JSON value")
+
+
+def _not_json(where: str, kind: str) -> PydanticCustomError:
+    # pydantic's location stops at the value; ``where`` carries the rest, in JSON path form.
+    template = "{kind} is not a JSON value (at {where})" if where else "{kind} is not a JSON value"
+    return PydanticCustomError("json_value", template, {"where": where, "kind": kind})
 
 
 def _kind(value: object) -> str:
@@ -129,7 +242,15 @@ def _kind(value: object) -> str:
 
 
 #: A free-form JSON object: driver ``Config``, proxy configs, scaling ``Policy``, event ``Meta``.
-JSONObject = Annotated[dict[str, JSONValue], _FreeFormObject()]
+#: JSON types only, string keys, no NaN or infinity (Go's decoder rejects them), at most
+#: MAX_NESTING levels.
+JSONObject = Annotated[
+    dict[str, JSONValue],
+    _JSONCheck(_parsed_object, _python_object, lambda: {"type": "object", "additionalProperties": True}),
+]
+
+#: Any JSON value, with the checks of :data:`JSONObject`: how models keep the keys they do not declare.
+AnyJSON = Annotated[JSONValue, _JSONCheck(_parsed_value, _python_value, dict)]
 
 _NS_PER_UNIT: dict[str, int] = {
     "ns": 1,
@@ -207,7 +328,7 @@ def _to_nanoseconds(value: object, info: ValidationInfo) -> object:
     if isinstance(value, timedelta):
         return (value.days * 86_400 + value.seconds) * 1_000_000_000 + value.microseconds * 1_000
     if isinstance(value, str):
-        if info.mode == "json" or (info.context is not None and info.context.get("nomad_wire")):
+        if info.context is not None and info.context.get("nomad_wire"):
             raise PydanticCustomError(
                 "duration_string",
                 'durations are integer nanoseconds in Nomad\'s JSON, got the string "{text}"',
@@ -220,8 +341,35 @@ def _to_nanoseconds(value: object, info: ValidationInfo) -> object:
     return value
 
 
+class _Duration:
+    """Validation of durations: integer nanoseconds on the wire, friendlier forms from Python.
+
+    JSON input is checked in pydantic's core alone, without a Python call: a duration field sits
+    in every task, check and event, and a call per field is a measurable part of parsing a job or
+    an allocation list. Python input goes through :func:`_to_nanoseconds` first.
+    """
+
+    def __get_pydantic_core_schema__(self, source: object, handler: GetCoreSchemaHandler) -> CoreSchema:
+        bounded = core_schema.int_schema(ge=INT64_MIN, le=INT64_MAX)
+        # Any non-integer gets one fixed message: naming the string would take a Python call.
+        integer = core_schema.custom_error_schema(
+            core_schema.int_schema(strict=True),
+            custom_error_type="duration_type",
+            custom_error_message="durations are integer nanoseconds in Nomad's JSON",
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.chain_schema([integer, bounded]),
+            python_schema=core_schema.with_info_before_validator_function(_to_nanoseconds, bounded),
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(core_schema.int_schema(ge=INT64_MIN, le=INT64_MAX))
+
+
 #: Nanoseconds on the wire; in Python also a ``timedelta`` or a Go duration string such as ``"25s"``.
-Duration = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX), BeforeValidator(_to_nanoseconds)]
+Duration = Annotated[int, _Duration()]
 
 
 def _zero_time_is_none(value: datetime | None) -> datetime | None:

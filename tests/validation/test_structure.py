@@ -168,7 +168,7 @@ def test_hcl_json_document_is_one_clear_issue() -> None:
 def test_invalid_json_text() -> None:
     issues = validate_job('{"Job": ')
     assert [(issue.rule, issue.path) for issue in issues] == [("structure", "")]
-    assert issues[0].message.startswith("Invalid JSON: Expecting value")
+    assert issues[0].message == "Invalid JSON: EOF while parsing a value at line 1 column 8"
     assert str(issues[0]) == issues[0].message
 
 
