@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         ConflictError as ConflictError,
         InvalidParameterError as InvalidParameterError,
         JobModifyIndexConflictError as JobModifyIndexConflictError,
+        JobValidationError as JobValidationError,
         NomadConfigError as NomadConfigError,
         NomadConnectionError as NomadConnectionError,
         NomadError as NomadError,
@@ -100,7 +101,7 @@ _SOURCES = {
     "._config": "BasicAuth Config SecretString Timeout",
     "._transport": "QueryMeta QueryOptions RetryPolicy WithMeta WriteOptions",
     "._exceptions": (
-        "BadRequestError ConflictError InvalidParameterError JobModifyIndexConflictError"
+        "BadRequestError ConflictError InvalidParameterError JobModifyIndexConflictError JobValidationError"
         " NomadConfigError NomadConnectionError NomadError NomadHTTPError NomadTimeoutError"
         " NotFoundError PermissionDeniedError RateLimitedError ResponseValidationError ServerError"
         " UnauthorizedError UnexpectedResponseError"

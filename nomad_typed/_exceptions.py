@@ -8,15 +8,20 @@ failures on register and plan (``N errors occurred: …``) and failed check-and-
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from .validation import Issue
 
 __all__ = [
     "BadRequestError",
     "ConflictError",
     "InvalidParameterError",
     "JobModifyIndexConflictError",
+    "JobValidationError",
     "NomadConfigError",
     "NomadConnectionError",
     "NomadError",
@@ -53,6 +58,23 @@ class NomadConfigError(NomadError, ValueError):
 
 class InvalidParameterError(NomadError, ValueError):
     """An argument was rejected before anything was sent (an empty ID, an invalid wait time)."""
+
+
+class JobValidationError(NomadError, ValueError):
+    """The job breaks Nomad's validation rules, found locally; nothing was sent.
+
+    ``issues`` holds every error (and warning) with its JSON path; ``str(exc)`` lists the errors.
+    Sent anyway, such a job would come back as a :class:`ServerError` (HTTP 500) whose body lists
+    its problems as one block of text.
+    """
+
+    def __init__(self, job_id: str, issues: Sequence[Issue]) -> None:
+        self.job_id = job_id
+        self.issues = list(issues)
+        errors = [issue for issue in self.issues if issue.severity == "error"]
+        lines = "".join(f"\n  {issue} [{issue.rule}]" for issue in errors)
+        count = f"{len(errors)} error{'s' * (len(errors) != 1)}"
+        super().__init__(f"job {job_id!r} fails Nomad's validation ({count}); nothing was sent:{lines}")
 
 
 class NomadConnectionError(NomadError):

@@ -18,8 +18,9 @@ Deliberate differences from python-nomad:
   ``?idempotency_token=`` query parameter, where Nomad reads it.
 * Error statuses raise the typed errors (aliased below to python-nomad's names): a redirect,
   a non-JSON answer or an answer that does not fit the model raise instead of returning.
-* Job dicts are validated locally before they are sent; invalid ones raise
-  :class:`pydantic.ValidationError` naming the JSON path.
+* Job dicts are checked locally before they are sent: a malformed one raises
+  :class:`pydantic.ValidationError` naming the JSON path. Nomad's semantic rules are left to the
+  server, as with python-nomad (the typed client also checks those before sending).
 * No hidden network calls: ``"id" in nomad.job``, ``nomad.job["id"]``, ``len(nomad.jobs)`` and
   iteration over the endpoint objects are not provided.
 """
@@ -172,8 +173,9 @@ class NomadJob:
 
         ``job`` is ``{"Job": {...}}`` (with optional ``EnforceIndex``, ``JobModifyIndex``,
         ``PolicyOverride``, ``PreserveCounts`` keys beside it), a bare job dict or a ``Job``.
+        Like python-nomad, Nomad's rules are left to the server (only the structure is checked).
         """
-        return self._jobs.update(job, job_id=id_)
+        return self._jobs.update(job, job_id=id_, validate=False)
 
     def evaluate_job(self, id_: str) -> JobRegisterResponse:
         """Create a new evaluation of the job."""
@@ -187,6 +189,7 @@ class NomadJob:
         return self._jobs.plan(
             job,
             job_id=id_,
+            validate=False,
             diff=None if "Diff" in envelope else diff,
             policy_override=None if "PolicyOverride" in envelope else policy_override,
         )
@@ -262,7 +265,7 @@ class NomadJobs:
 
     def register_job(self, job: JobInput) -> JobRegisterResponse:
         """Register a job (``POST /v1/jobs``); ``job`` as for :meth:`NomadJob.register_job`."""
-        return self._jobs.register(job)
+        return self._jobs.register(job, validate=False)
 
     def parse(self, hcl: str, canonicalize: bool = False) -> Job:
         """Parse an HCL2 job specification on the server."""

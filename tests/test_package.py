@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import nomad_typed
-from nomad_typed import _SOURCES
+from nomad_typed import _SOURCES, _exceptions
 
 # Modules whose whole public surface the root re-exports.
 FULLY_EXPORTED = ("nomad_typed.models", "nomad_typed.models.requests", "nomad_typed.models.responses")
@@ -28,6 +28,19 @@ def test_model_packages_are_exported_whole() -> None:
         module = importlib.import_module(module_name)
         missing = sorted(set(module.__all__) - set(nomad_typed.__all__))
         assert missing == [], module_name
+
+
+def test_every_exception_is_exported() -> None:
+    # Callers catch what the client raises without reaching into private modules.
+    raised = {
+        name
+        for name in _exceptions.__all__
+        if isinstance(getattr(_exceptions, name), type)
+        and issubclass(getattr(_exceptions, name), BaseException)
+    }
+    assert sorted(raised - set(nomad_typed.__all__)) == []
+    assert nomad_typed.JobValidationError is _exceptions.JobValidationError
+    assert nomad_typed.JobValidationError.__mro__[1:3] == (nomad_typed.NomadError, ValueError)
 
 
 def test_unknown_name_raises_attribute_error() -> None:

@@ -10,7 +10,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 from typing_extensions import Unpack
 
-from .._exceptions import InvalidParameterError
+from .._exceptions import InvalidParameterError, JobValidationError
 from .._transport import (
     QueryOptions,
     Response,
@@ -54,6 +54,7 @@ from ..models.responses import (
     PeriodicForceResponse,
     ServiceRegistration,
 )
+from ..validation import validate_job
 from ._base import Resource, iterate_pages, with_meta
 
 __all__ = ["JobInput", "Jobs", "JobsWithMeta"]
@@ -67,8 +68,9 @@ class Jobs(Resource):
 
     Methods that take a job accept a :class:`~nomad_typed.models.Job` or a wire dict. A dict is
     checked locally with ``Job.from_wire`` first, so a malformed job raises
-    :class:`pydantic.ValidationError` (naming the JSON path) and never reaches Nomad. The job is
-    sent exactly as given: unknown keys and explicit nulls included.
+    :class:`pydantic.ValidationError` (naming the JSON path) and never reaches Nomad; ``register``,
+    ``update`` and ``plan`` then also check Nomad's validation rules (see :meth:`register`). The
+    job is sent exactly as given: unknown keys and explicit nulls included.
 
     Every method takes the keyword-only per-call options ``namespace``, ``region`` and ``token``;
     reads also take ``index``, ``wait`` and ``stale`` (blocking queries).
@@ -148,6 +150,7 @@ class Jobs(Resource):
         preserve_resources: bool | None = None,
         eval_priority: int | None = None,
         submission: JobSubmission | None = None,
+        validate: bool = True,
         **options: Unpack[WriteOptions],
     ) -> JobRegisterResponse:
         """Register a new job or a new version of one (``POST /v1/jobs``).
@@ -156,6 +159,12 @@ class Jobs(Resource):
         is N (0 = only if the job does not exist yet); ``enforce_index=True`` alone uses the
         ``JobModifyIndex`` of the given job, e.g. of a job read with :meth:`get`. A lost race
         raises :class:`~nomad_typed.JobModifyIndexConflictError`.
+
+        With ``validate=True`` (the default) the job is also checked locally with Nomad's
+        validation rules (:func:`~nomad_typed.validate_job`): a job Nomad would reject raises
+        :class:`~nomad_typed.JobValidationError` listing every error with its JSON path, and
+        nothing is sent. Warnings do not stop the call; keys the models do not know are sent
+        as they are, not reported. ``validate=False`` leaves the verdict to the server.
         """
         request = self._register_request(
             job,
@@ -167,6 +176,8 @@ class Jobs(Resource):
             eval_priority,
             submission,
         )
+        if validate:
+            _refuse_if_invalid(request.job)
         return parse_model(self._write("POST", ["jobs"], options, body=request), JobRegisterResponse)
 
     def update(
@@ -181,6 +192,7 @@ class Jobs(Resource):
         preserve_resources: bool | None = None,
         eval_priority: int | None = None,
         submission: JobSubmission | None = None,
+        validate: bool = True,
         **options: Unpack[WriteOptions],
     ) -> JobRegisterResponse:
         """Register through the job's own path (``POST /v1/job/:job_id``), as :meth:`register`.
@@ -198,6 +210,8 @@ class Jobs(Resource):
             submission,
         )
         path_id = _matching_id(request.job, job_id)
+        if validate:
+            _refuse_if_invalid(request.job)
         return parse_model(self._write("POST", ["job", path_id], options, body=request), JobRegisterResponse)
 
     def _register_request(
@@ -282,16 +296,19 @@ class Jobs(Resource):
         job_id: str | None = None,
         diff: bool | None = None,
         policy_override: bool | None = None,
+        validate: bool = True,
         **options: Unpack[WriteOptions],
     ) -> JobPlanResponse:
         """Dry-run the scheduler for the job (``POST /v1/job/:job_id/plan``); nothing changes.
 
         ``diff=True`` includes the difference to the registered version. ``job_id`` defaults to
-        the job's ID; when given it must equal it.
+        the job's ID; when given it must equal it. ``validate`` as for :meth:`register`.
         """
         request = _job_request(JobPlanRequest, job)
         _set(request, diff=diff, policy_override=policy_override)
         path = ["job", _matching_id(request.job, job_id), "plan"]
+        if validate:
+            _refuse_if_invalid(request.job)
         return parse_model(self._write("POST", path, options, body=request), JobPlanResponse)
 
     def dispatch(
@@ -564,6 +581,17 @@ def _job_request(model: type[_R], job: JobInput) -> _R:
         parsed = Job.from_wire(inner)
         return model.model_validate({**envelope, "Job": parsed}, context=WIRE_CONTEXT)
     return model(job=Job.from_wire(job))
+
+
+def _refuse_if_invalid(job: Job) -> None:
+    """Raise :class:`JobValidationError` when Nomad's rules reject the job (warnings pass).
+
+    Called after the arguments are checked, so a wrong argument is reported as such first.
+    Unknown keys are allowed: the server drops them, and they may belong to a newer Nomad.
+    """
+    issues = validate_job(job, allow_unknown_fields=True)
+    if any(issue.severity == "error" for issue in issues):
+        raise JobValidationError(_job_id(job), issues)
 
 
 def _job_id(job: Job) -> str:

@@ -36,12 +36,13 @@ from nomad_typed.models.responses import (
     PeriodicForceResponse,
     ServiceRegistration,
 )
+from tests.support.jobs import minimal_job
 from tests.support.nomad_server import CORPUS
 
 from .conftest import BASE, TOKEN
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-EXAMPLE_JOB = {"ID": "example", "Name": "example", "Type": "service", "TaskGroups": [{"Name": "cache"}]}
+EXAMPLE_JOB = {**minimal_job("example"), "Name": "example", "Type": "service"}
 
 
 def corpus(relative: str, element: int | None = None) -> bytes:

@@ -11,7 +11,8 @@ from pydantic import ValidationError
 
 from nomad_typed._client import NomadClient
 from nomad_typed._exceptions import InvalidParameterError
-from nomad_typed.models import Job
+from nomad_typed.models import Job, Task, TaskGroup
+from tests.support.jobs import minimal_job
 
 from .conftest import ADDRESS, BASE
 
@@ -72,7 +73,7 @@ def test_dict_is_sent_exactly_as_given(client: NomadClient, mocked: responses.Re
 
 def test_envelope_keys_are_kept_and_keywords_win(client: NomadClient, mocked: responses.RequestsMock) -> None:
     envelope = {
-        "Job": {"ID": "web"},
+        "Job": minimal_job(),
         "EnforceIndex": True,
         "JobModifyIndex": 4,
         "PolicyOverride": False,
@@ -81,7 +82,7 @@ def test_envelope_keys_are_kept_and_keywords_win(client: NomadClient, mocked: re
     mocked.add("POST", BASE + "jobs", body=REGISTERED)
     client.jobs.register(envelope, job_modify_index=5, preserve_counts=True)
     assert _body(mocked) == {
-        "Job": {"ID": "web"},
+        "Job": minimal_job(),
         "EnforceIndex": True,
         "JobModifyIndex": 5,
         "PolicyOverride": False,
@@ -94,13 +95,14 @@ def test_enforce_index_without_a_known_index_means_must_not_exist(
     client: NomadClient, mocked: responses.RequestsMock
 ) -> None:
     mocked.add("POST", BASE + "jobs", body=REGISTERED)
-    client.jobs.register(Job(id="web"), enforce_index=True)
-    assert _body(mocked) == {"Job": {"ID": "web"}, "EnforceIndex": True, "JobModifyIndex": 0}
+    client.jobs.register(Job.from_wire(minimal_job()), enforce_index=True)
+    assert _body(mocked) == {"Job": minimal_job(), "EnforceIndex": True, "JobModifyIndex": 0}
 
 
 def test_model_is_sent_with_only_the_fields_set(client: NomadClient, mocked: responses.RequestsMock) -> None:
     job = Job(id="web", name="web", type="batch", datacenters=["dc1"], priority=None)
     job.meta = {"owner": "ops"}
+    job.task_groups = [TaskGroup(name="cache", tasks=[Task(name="redis", driver="docker")])]
     mocked.add("POST", BASE + "job/web/plan", body=PLANNED)
     client.jobs.plan(job, diff=True)
     assert _body(mocked) == {
@@ -111,6 +113,7 @@ def test_model_is_sent_with_only_the_fields_set(client: NomadClient, mocked: res
             "Datacenters": ["dc1"],
             "Priority": None,
             "Meta": {"owner": "ops"},
+            "TaskGroups": [{"Name": "cache", "Tasks": [{"Name": "redis", "Driver": "docker"}]}],
         },
         "Diff": True,
     }
@@ -129,13 +132,13 @@ def test_jobs_without_id_are_rejected(client: NomadClient, mocked: responses.Req
 
 def test_update_path_id_must_match(client: NomadClient, mocked: responses.RequestsMock) -> None:
     with pytest.raises(InvalidParameterError, match="job ID 'web' does not match the path ID 'api'"):
-        client.jobs.update({"ID": "web"}, job_id="api")
+        client.jobs.update(minimal_job(), job_id="api")
     assert len(mocked.calls) == 0
 
 
 def test_out_of_range_priorities_fail_locally(client: NomadClient, mocked: responses.RequestsMock) -> None:
     with pytest.raises(ValidationError) as caught:
-        client.jobs.register({"ID": "web"}, eval_priority=101)
+        client.jobs.register(minimal_job(), eval_priority=101)
     assert [error["loc"] for error in caught.value.errors()] == [("eval_priority",)]
     with pytest.raises(InvalidParameterError, match="eval_priority must be between 1 and 100, got 0"):
         client.jobs.deregister("web", eval_priority=0)

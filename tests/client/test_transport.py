@@ -31,6 +31,7 @@ from nomad_typed._exceptions import (
     UnexpectedResponseError,
 )
 from nomad_typed._transport import QueryMeta, RetryPolicy, WithMeta
+from tests.support.jobs import minimal_job
 
 from .conftest import ADDRESS, BASE, TOKEN
 
@@ -156,7 +157,7 @@ def test_job_validation_failure_is_a_server_error_with_the_text(
     text = "2 errors occurred:\n\t* Missing job datacenters\n\t* Task group cache: count must be positive\n\n"
     mocked.add("POST", BASE + "jobs", status=500, body=text, content_type="text/plain")
     with pytest.raises(ServerError) as caught:
-        client.jobs.register({"ID": "web"})
+        client.jobs.register(minimal_job())
     assert caught.value.body == text
     assert len(mocked.calls) == 1
 
@@ -262,7 +263,7 @@ def test_writes_are_not_retried_on_error_statuses(status: int, mocked: responses
     client = make_client(sleeps)
     mocked.add("POST", BASE + "jobs", status=status, body="unavailable")
     with pytest.raises(NomadHTTPError) as caught:
-        client.jobs.register({"ID": "web"})
+        client.jobs.register(minimal_job())
     assert caught.value.status == status
     assert len(mocked.calls) == 1
     assert sleeps.delays == []
@@ -274,9 +275,12 @@ def test_writes_are_retried_on_429_honouring_retry_after(mocked: responses.Reque
     mocked.add("POST", BASE + "jobs", status=429, body="rate limit exceeded", headers={"Retry-After": "2"})
     mocked.add("POST", BASE + "jobs", status=429, body="rate limit exceeded")
     mocked.add("POST", BASE + "jobs", body=REGISTERED)
-    assert client.jobs.register({"ID": "web"}).eval_id == "e1"
+    assert client.jobs.register(minimal_job()).eval_id == "e1"
     assert [(call.request.method, call.request.url) for call in mocked.calls] == [("POST", BASE + "jobs")] * 3
-    assert [call.request.body for call in mocked.calls] == [b'{"Job":{"ID":"web"}}'] * 3
+    sent = (
+        b'{"Job":{"ID":"web","TaskGroups":[{"Name":"cache","Tasks":[{"Name":"redis","Driver":"docker"}]}]}}'
+    )
+    assert [call.request.body for call in mocked.calls] == [sent] * 3
     assert sleeps.delays == [2.0, 0.5]
 
 
@@ -285,7 +289,7 @@ def test_write_retries_on_429_are_bounded(mocked: responses.RequestsMock) -> Non
     client = make_client(sleeps, RetryPolicy(max_attempts=3, max_retry_after=5.0))
     mocked.add("POST", BASE + "jobs", status=429, body="rate limit exceeded", headers={"Retry-After": "30"})
     with pytest.raises(RateLimitedError) as caught:
-        client.jobs.register({"ID": "web"})
+        client.jobs.register(minimal_job())
     assert (caught.value.status, caught.value.body, caught.value.retry_after) == (
         429,
         "rate limit exceeded",
@@ -304,7 +308,7 @@ def test_writes_are_retried_when_no_connection_was_made(mocked: responses.Reques
     mocked.add("POST", BASE + "jobs", body=refused)
     mocked.add("POST", BASE + "jobs", body=requests.exceptions.ConnectTimeout("connect timed out"))
     mocked.add("POST", BASE + "jobs", body=REGISTERED)
-    assert client.jobs.register({"ID": "web"}).eval_id == "e1"
+    assert client.jobs.register(minimal_job()).eval_id == "e1"
     assert len(mocked.calls) == 3
 
 
@@ -315,7 +319,7 @@ def test_writes_are_not_retried_after_the_connection_was_made(mocked: responses.
     )
     mocked.add("POST", BASE + "jobs", body=reset)
     with pytest.raises(NomadConnectionError) as caught:
-        client.jobs.register({"ID": "web"})
+        client.jobs.register(minimal_job())
     assert str(caught.value) == (
         f"POST {BASE}jobs: connection to Nomad lost before an answer (Connection aborted.);"
         " the request may have been applied"
@@ -461,7 +465,7 @@ def test_missing_or_garbled_headers_read_as_zero(client: NomadClient, mocked: re
 
 def test_with_meta_on_writes(client: NomadClient, mocked: responses.RequestsMock) -> None:
     mocked.add("POST", BASE + "jobs", body=REGISTERED, headers={"X-Nomad-Index": "10"})
-    result = client.jobs.with_meta.register({"ID": "web"})
+    result = client.jobs.with_meta.register(minimal_job())
     assert (result.value.eval_id, result.meta.last_index) == ("e1", 10)
 
 

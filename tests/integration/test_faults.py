@@ -18,6 +18,7 @@ from nomad_typed._exceptions import (
     UnexpectedResponseError,
 )
 from nomad_typed._transport import RetryPolicy
+from tests.support.jobs import minimal_job
 from tests.support.nomad_server import ID, NomadServer, Reply
 
 NO_WAIT = RetryPolicy(backoff_base=0.0, backoff_max=0.0, max_retry_after=0.0)
@@ -44,7 +45,7 @@ def test_read_retried_after_a_dropped_connection(server: NomadServer) -> None:
 def test_write_not_retried_after_a_dropped_connection(server: NomadServer) -> None:
     server.fault("POST", "jobs", Reply(drop=True))
     with pytest.raises(NomadConnectionError) as caught:
-        _client(server).jobs.register({"ID": "example"})
+        _client(server).jobs.register(minimal_job("example"))
     assert str(caught.value) == (
         f"POST {server.address}/v1/jobs: connection to Nomad lost before an answer"
         " (Remote end closed connection without response); the request may have been applied"
@@ -139,7 +140,7 @@ def test_refused_connection_is_retried_then_reported() -> None:
     client = NomadClient(f"http://127.0.0.1:{port}", retry=RetryPolicy(max_attempts=3, backoff_base=0.0))
     client._transport._sleep = delays.append
     with pytest.raises(NomadConnectionError) as caught:
-        client.jobs.register({"ID": "example"})
+        client.jobs.register(minimal_job("example"))
     assert str(caught.value) == (
         f"POST http://127.0.0.1:{port}/v1/jobs: cannot reach Nomad: HTTPConnection(host='127.0.0.1',"
         f" port={port}): Failed to establish a new connection: [Errno 111] Connection refused"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from nomad_typed import Job, JobModifyIndexConflictError, JobRegisterResponse, NomadClient
+from tests.support.jobs import minimal_job
 from tests.support.nomad_server import JobStore, NomadServer
 
 TOKEN = "cas-7b2e-secret-token"
@@ -50,7 +51,7 @@ def store() -> Iterator[tuple[NomadServer, JobStore]]:
 def client(store: tuple[NomadServer, JobStore]) -> Iterator[NomadClient]:
     with NomadClient(store[0].address, token=TOKEN) as nomad:
         created = nomad.jobs.register(
-            {"ID": "web", "Name": "web", "Meta": {"team": "ops"}}, job_modify_index=0
+            {**minimal_job(), "Name": "web", "Meta": {"team": "ops"}}, job_modify_index=0
         )
         assert created.job_modify_index == 101
         yield nomad
@@ -86,7 +87,7 @@ def test_second_writer_loses_and_nothing_is_overwritten(
 
 def test_creating_an_existing_job_with_index_zero_is_refused(client: NomadClient) -> None:
     with pytest.raises(JobModifyIndexConflictError) as caught:
-        client.jobs.register({"ID": "web", "Name": "web"}, job_modify_index=0)
+        client.jobs.register({**minimal_job(), "Name": "web"}, job_modify_index=0)
     assert caught.value.body == "Enforcing job modify index 0: job already exists"
 
 

@@ -31,6 +31,7 @@ from nomad_typed._exceptions import (
 from nomad_typed._transport import QueryOptions, RetryPolicy
 from nomad_typed.models import Job
 from nomad_typed.models.responses import JobRegisterResponse
+from tests.support.jobs import minimal_job
 from tests.support.nomad_server import ID, NomadServer, Reply, job_routes
 
 TIMEOUT = 0.3
@@ -220,7 +221,7 @@ def test_fault(server: NomadServer, fault: Fault, kind: str) -> None:
         if kind == "read":
             result = client.jobs.get("example", **fault.read_options)
         else:
-            result = client.jobs.register({"ID": "example", "Name": "example"})
+            result = client.jobs.register({**minimal_job("example"), "Name": "example"})
     except NomadError as err:
         caught = err
     elapsed = time.monotonic() - started

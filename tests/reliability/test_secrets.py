@@ -17,6 +17,7 @@ import nomad_typed as nomad
 from nomad_typed._client import NomadClient
 from nomad_typed._exceptions import NomadError, PermissionDeniedError
 from nomad_typed._transport import QueryOptions, WriteOptions
+from tests.support.jobs import minimal_job
 from tests.support.nomad_server import ID, NomadServer, Recorded, Reply, job_routes
 
 from .test_faults import MATRIX, RETRY, TIMEOUT, Fault
@@ -140,7 +141,7 @@ def _call(client: NomadClient, setup: Setup, kind: str, fault: Fault) -> NomadEr
         if kind == "read":
             client.jobs.get("example", **options)
         else:
-            client.jobs.register({"ID": "example"}, **WriteOptions(token=options.get("token")))
+            client.jobs.register(minimal_job("example"), **WriteOptions(token=options.get("token")))
     except NomadError as err:
         return err
     return None
