@@ -509,7 +509,11 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # Promote what the block created straight to the oldest generation: otherwise the
+            # first young collection after enable() walks all of it again, for nothing.
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def escape_segment(segment: str) -> str:

@@ -44,6 +44,14 @@ class CollectorSpy:
         self.calls.append("enable")
         gc.enable()
 
+    def freeze(self) -> None:
+        self.calls.append("freeze")
+        gc.freeze()
+
+    def unfreeze(self) -> None:
+        self.calls.append("unfreeze")
+        gc.unfreeze()
+
 
 @pytest.fixture
 def spy(monkeypatch: pytest.MonkeyPatch) -> Iterator[CollectorSpy]:
@@ -74,7 +82,7 @@ def test_a_big_answer_is_parsed_with_the_collector_paused(
     allocations = client.allocations.list()
     assert [stub.id for stub in allocations[:2]] == ["alloc-000000", "alloc-000001"]
     assert len(allocations) == STUBS
-    assert spy.calls == ["isenabled", "disable", "enable"]
+    assert spy.calls == ["isenabled", "disable", "freeze", "enable", "unfreeze"]
     assert gc.isenabled()
     # With the collector on, creating 40 000 models would wake it dozens of times.
     assert spy.collections_while_paused == 0
@@ -87,7 +95,7 @@ def test_the_collector_is_restored_after_a_validation_error(
     with pytest.raises(ResponseValidationError) as caught:
         client.allocations.list()
     assert [error["loc"] for error in caught.value.error.errors()] == [(STUBS - 1, "ClientStatus")]
-    assert spy.calls == ["isenabled", "disable", "enable"]
+    assert spy.calls == ["isenabled", "disable", "freeze", "enable", "unfreeze"]
     assert gc.isenabled()
 
 
