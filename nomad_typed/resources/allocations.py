@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from typing_extensions import Unpack
 
-from .._transport import QueryOptions, Response, Transport, WriteOptions, parse_list, parse_model
+from .._transport import QueryOptions, Transport, WriteOptions, parse_list, parse_model
 from ..models.responses import Allocation, AllocListStub, AllocStopResponse, ServiceRegistration
-from ._base import Resource, iterate_pages, with_meta
+from ._base import Paging, Resource, with_meta
 
 __all__ = ["Allocations", "AllocationsWithMeta"]
 
@@ -41,8 +41,11 @@ class Allocations(Resource):
 
         ``resources=True`` adds allocated resources; ``task_states=False`` leaves out task states.
         """
-        page = self._list_page(prefix, filter, resources, task_states, per_page, next_token, reverse, options)
-        return parse_list(page, AllocListStub)
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
+        )
+        filters = [("resources", resources), ("task_states", task_states)]
+        return self._list(["allocations"], AllocListStub, paging, filters, options)
 
     def iter_list(
         self,
@@ -57,35 +60,11 @@ class Allocations(Resource):
         **options: Unpack[QueryOptions],
     ) -> Iterator[AllocListStub]:
         """Every allocation, page after page, following ``X-Nomad-NextToken``."""
-        return iterate_pages(
-            lambda token: self._list_page(
-                prefix, filter, resources, task_states, per_page, token, reverse, options
-            ),
-            AllocListStub,
-            next_token=next_token,
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
         )
-
-    def _list_page(
-        self,
-        prefix: str | None,
-        filter: str | None,
-        resources: bool | None,
-        task_states: bool | None,
-        per_page: int | None,
-        next_token: str | None,
-        reverse: bool | None,
-        options: QueryOptions,
-    ) -> Response:
-        params = [
-            ("prefix", prefix),
-            ("filter", filter),
-            ("resources", resources),
-            ("task_states", task_states),
-            ("per_page", per_page),
-            ("next_token", next_token),
-            ("reverse", reverse),
-        ]
-        return self._read(["allocations"], options, params)
+        filters = [("resources", resources), ("task_states", task_states)]
+        return self._iter_list(["allocations"], AllocListStub, paging, filters, options)
 
     def stop(
         self,

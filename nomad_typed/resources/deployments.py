@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from typing_extensions import Unpack
 
-from .._transport import QueryOptions, Response, Transport, WriteOptions, parse_list, parse_model
+from .._transport import QueryOptions, Transport, WriteOptions, parse_list, parse_model
 from ..models._base import NomadModel
 from ..models.requests import (
     DeploymentAllocHealthRequest,
@@ -17,7 +17,7 @@ from ..models.requests import (
     DeploymentUnblockRequest,
 )
 from ..models.responses import AllocListStub, Deployment, DeploymentUpdateResponse
-from ._base import Resource, iterate_pages, with_meta
+from ._base import Paging, Resource, with_meta
 
 __all__ = ["Deployments", "DeploymentsWithMeta"]
 
@@ -44,7 +44,10 @@ class Deployments(Resource):
         **options: Unpack[QueryOptions],
     ) -> builtins.list[Deployment]:
         """One page of deployments (``GET /v1/deployments``)."""
-        return parse_list(self._list_page(prefix, filter, per_page, next_token, reverse, options), Deployment)
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
+        )
+        return self._list(["deployments"], Deployment, paging, (), options)
 
     def iter_list(
         self,
@@ -57,29 +60,10 @@ class Deployments(Resource):
         **options: Unpack[QueryOptions],
     ) -> Iterator[Deployment]:
         """Every deployment, page after page, following ``X-Nomad-NextToken``."""
-        return iterate_pages(
-            lambda token: self._list_page(prefix, filter, per_page, token, reverse, options),
-            Deployment,
-            next_token=next_token,
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
         )
-
-    def _list_page(
-        self,
-        prefix: str | None,
-        filter: str | None,
-        per_page: int | None,
-        next_token: str | None,
-        reverse: bool | None,
-        options: QueryOptions,
-    ) -> Response:
-        params = [
-            ("prefix", prefix),
-            ("filter", filter),
-            ("per_page", per_page),
-            ("next_token", next_token),
-            ("reverse", reverse),
-        ]
-        return self._read(["deployments"], options, params)
+        return self._iter_list(["deployments"], Deployment, paging, (), options)
 
     def allocations(
         self, deployment_id: str, **options: Unpack[QueryOptions]

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from typing_extensions import Unpack
 
-from .._transport import QueryOptions, Response, Transport, parse_list, parse_model
+from .._transport import QueryOptions, Transport, parse_list, parse_model
 from ..models.responses import AllocListStub, EvalCountResponse, Evaluation
-from ._base import Resource, iterate_pages, with_meta
+from ._base import Paging, Resource, with_meta
 
 __all__ = ["Evaluations", "EvaluationsWithMeta"]
 
@@ -40,8 +40,11 @@ class Evaluations(Resource):
         **options: Unpack[QueryOptions],
     ) -> builtins.list[Evaluation]:
         """One page of evaluations (``GET /v1/evaluations``), optionally of one status or job."""
-        page = self._list_page(prefix, filter, status, job, per_page, next_token, reverse, options)
-        return parse_list(page, Evaluation)
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
+        )
+        filters = [("status", status), ("job", job)]
+        return self._list(["evaluations"], Evaluation, paging, filters, options)
 
     def iter_list(
         self,
@@ -56,33 +59,11 @@ class Evaluations(Resource):
         **options: Unpack[QueryOptions],
     ) -> Iterator[Evaluation]:
         """Every evaluation, page after page, following ``X-Nomad-NextToken``."""
-        return iterate_pages(
-            lambda token: self._list_page(prefix, filter, status, job, per_page, token, reverse, options),
-            Evaluation,
-            next_token=next_token,
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
         )
-
-    def _list_page(
-        self,
-        prefix: str | None,
-        filter: str | None,
-        status: str | None,
-        job: str | None,
-        per_page: int | None,
-        next_token: str | None,
-        reverse: bool | None,
-        options: QueryOptions,
-    ) -> Response:
-        params = [
-            ("prefix", prefix),
-            ("filter", filter),
-            ("status", status),
-            ("job", job),
-            ("per_page", per_page),
-            ("next_token", next_token),
-            ("reverse", reverse),
-        ]
-        return self._read(["evaluations"], options, params)
+        filters = [("status", status), ("job", job)]
+        return self._iter_list(["evaluations"], Evaluation, paging, filters, options)
 
     def count(self, *, filter: str | None = None, **options: Unpack[QueryOptions]) -> EvalCountResponse:
         """How many evaluations match ``filter`` (``GET /v1/evaluations/count``)."""

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import base64
 import builtins
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from pydantic import BaseModel
-from typing_extensions import Unpack
+from typing_extensions import TypedDict, Unpack
 
 from .._exceptions import InvalidParameterError, JobValidationError
 from .._transport import (
     QueryOptions,
-    Response,
     Transport,
     WriteOptions,
     parse_list,
@@ -55,7 +54,7 @@ from ..models.responses import (
     ServiceRegistration,
 )
 from ..validation import validate_job
-from ._base import Resource, iterate_pages, with_meta
+from ._base import Paging, Resource, with_meta
 
 __all__ = ["JobInput", "Jobs", "JobsWithMeta"]
 
@@ -97,9 +96,10 @@ class Jobs(Resource):
         The token of the next page is in ``with_meta.list(...).meta.next_token``; see
         :meth:`iter_list` to read every page.
         """
-        return parse_list(
-            self._list_page(prefix, filter, meta, per_page, next_token, reverse, options), JobListStub
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
         )
+        return self._list(["jobs"], JobListStub, paging, [("meta", meta)], options)
 
     def iter_list(
         self,
@@ -113,31 +113,10 @@ class Jobs(Resource):
         **options: Unpack[QueryOptions],
     ) -> Iterator[JobListStub]:
         """Every job, page after page (``per_page`` at a time), following ``X-Nomad-NextToken``."""
-        return iterate_pages(
-            lambda token: self._list_page(prefix, filter, meta, per_page, token, reverse, options),
-            JobListStub,
-            next_token=next_token,
+        paging = Paging(
+            prefix=prefix, filter=filter, per_page=per_page, next_token=next_token, reverse=reverse
         )
-
-    def _list_page(
-        self,
-        prefix: str | None,
-        filter: str | None,
-        meta: bool | None,
-        per_page: int | None,
-        next_token: str | None,
-        reverse: bool | None,
-        options: QueryOptions,
-    ) -> Response:
-        params = [
-            ("prefix", prefix),
-            ("filter", filter),
-            ("meta", meta),
-            ("per_page", per_page),
-            ("next_token", next_token),
-            ("reverse", reverse),
-        ]
-        return self._read(["jobs"], options, params)
+        return self._iter_list(["jobs"], JobListStub, paging, [("meta", meta)], options)
 
     def register(
         self,
@@ -166,19 +145,17 @@ class Jobs(Resource):
         nothing is sent. Warnings do not stop the call; keys the models do not know are sent
         as they are, not reported. ``validate=False`` leaves the verdict to the server.
         """
-        request = self._register_request(
+        request = _register_request(
             job,
-            enforce_index,
-            job_modify_index,
-            policy_override,
-            preserve_counts,
-            preserve_resources,
-            eval_priority,
-            submission,
+            enforce_index=enforce_index,
+            job_modify_index=job_modify_index,
+            policy_override=policy_override,
+            preserve_counts=preserve_counts,
+            preserve_resources=preserve_resources,
+            eval_priority=eval_priority,
+            submission=submission,
         )
-        if validate:
-            _refuse_if_invalid(request.job)
-        return parse_model(self._write("POST", ["jobs"], options, body=request), JobRegisterResponse)
+        return self._send_job(["jobs"], request, validate, options, JobRegisterResponse)
 
     def update(
         self,
@@ -199,44 +176,18 @@ class Jobs(Resource):
 
         ``job_id`` defaults to the job's ID; when given it must equal it.
         """
-        request = self._register_request(
+        request = _register_request(
             job,
-            enforce_index,
-            job_modify_index,
-            policy_override,
-            preserve_counts,
-            preserve_resources,
-            eval_priority,
-            submission,
+            enforce_index=enforce_index,
+            job_modify_index=job_modify_index,
+            policy_override=policy_override,
+            preserve_counts=preserve_counts,
+            preserve_resources=preserve_resources,
+            eval_priority=eval_priority,
+            submission=submission,
         )
-        path_id = _matching_id(request.job, job_id)
-        if validate:
-            _refuse_if_invalid(request.job)
-        return parse_model(self._write("POST", ["job", path_id], options, body=request), JobRegisterResponse)
-
-    def _register_request(
-        self,
-        job: JobInput,
-        enforce_index: bool,
-        job_modify_index: int | None,
-        policy_override: bool | None,
-        preserve_counts: bool | None,
-        preserve_resources: bool | None,
-        eval_priority: int | None,
-        submission: JobSubmission | None,
-    ) -> JobRegisterRequest:
-        request = _job_request(JobRegisterRequest, job)
-        _job_id(request.job)
-        if job_modify_index is not None:
-            request.enforce_index = True
-            request.job_modify_index = job_modify_index
-        elif enforce_index:
-            request.enforce_index = True
-            request.job_modify_index = request.job.job_modify_index or 0
-        _set(request, policy_override=policy_override, preserve_counts=preserve_counts)
-        _set(request, preserve_resources=preserve_resources, eval_priority=eval_priority)
-        _set(request, submission=submission)
-        return request
+        path = ["job", _matching_id(request.job, job_id)]
+        return self._send_job(path, request, validate, options, JobRegisterResponse)
 
     def get(self, job_id: str, **options: Unpack[QueryOptions]) -> Job:
         """The job as Nomad stores it (``GET /v1/job/:job_id``)."""
@@ -307,9 +258,7 @@ class Jobs(Resource):
         request = _job_request(JobPlanRequest, job)
         _set(request, diff=diff, policy_override=policy_override)
         path = ["job", _matching_id(request.job, job_id), "plan"]
-        if validate:
-            _refuse_if_invalid(request.job)
-        return parse_model(self._write("POST", path, options, body=request), JobPlanResponse)
+        return self._send_job(path, request, validate, options, JobPlanResponse)
 
     def dispatch(
         self,
@@ -532,6 +481,19 @@ class Jobs(Resource):
             self._write("POST", ["validate", "job"], options, body=request), JobValidateResponse
         )
 
+    def _send_job(
+        self,
+        path: Sequence[str],
+        request: JobRegisterRequest | JobPlanRequest,
+        validate: bool,
+        options: WriteOptions,
+        answer: type[_M],
+    ) -> _M:
+        """POST a request carrying a job, checked first with Nomad's rules when ``validate`` is set."""
+        if validate:
+            _refuse_if_invalid(request.job)
+        return parse_model(self._write("POST", path, options, body=request), answer)
+
 
 class JobsWithMeta:
     """``client.jobs.with_meta``: the same calls, each returning ``WithMeta(value, meta)``."""
@@ -567,6 +529,7 @@ class JobsWithMeta:
 
 
 _R = TypeVar("_R", JobRegisterRequest, JobPlanRequest, JobValidateRequest)
+_M = TypeVar("_M", bound=BaseModel)
 
 
 def _job_request(model: type[_R], job: JobInput) -> _R:
@@ -581,6 +544,31 @@ def _job_request(model: type[_R], job: JobInput) -> _R:
         parsed = Job.from_wire(inner)
         return model.model_validate({**envelope, "Job": parsed}, context=WIRE_CONTEXT)
     return model(job=Job.from_wire(job))
+
+
+class _RegisterFields(TypedDict):
+    """Fields of the register request that register and update set when they are given."""
+
+    policy_override: bool | None
+    preserve_counts: bool | None
+    preserve_resources: bool | None
+    eval_priority: int | None
+    submission: JobSubmission | None
+
+
+def _register_request(
+    job: JobInput, *, enforce_index: bool, job_modify_index: int | None, **fields: Unpack[_RegisterFields]
+) -> JobRegisterRequest:
+    request = _job_request(JobRegisterRequest, job)
+    _job_id(request.job)
+    if job_modify_index is not None:
+        request.enforce_index = True
+        request.job_modify_index = job_modify_index
+    elif enforce_index:
+        request.enforce_index = True
+        request.job_modify_index = request.job.job_modify_index or 0
+    _set(request, **fields)
+    return request
 
 
 def _refuse_if_invalid(job: Job) -> None:
