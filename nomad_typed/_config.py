@@ -59,7 +59,7 @@ class BasicAuth:
 
 @dataclass(frozen=True)
 class Timeout:
-    """Seconds to wait for a connection and for each read of the answer.
+    """Seconds to wait for a connection, and for the whole answer once the request is sent.
 
     Blocking queries stretch the read timeout by themselves to cover the requested wait.
     """

@@ -72,7 +72,7 @@ class Nomad:
     Arguments keep python-nomad's names and positions. ``verify`` is ``True`` by default
     (python-nomad: ``False``); it also accepts a CA bundle path. ``cert`` is a client
     certificate path or a ``(cert, key)`` pair. ``timeout`` is seconds, for connecting and for
-    each read. Unset settings come from the ``NOMAD_*`` environment variables.
+    the whole answer. Unset settings come from the ``NOMAD_*`` environment variables.
     """
 
     def __init__(
