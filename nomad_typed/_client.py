@@ -9,7 +9,7 @@ import requests
 from typing_extensions import ParamSpec, Self, TypeVar
 
 from ._config import Config, Timeout
-from ._exceptions import NomadError
+from ._exceptions import InvalidParameterError, NomadError
 from ._transport import RetryPolicy, Transport, capture_meta
 from .resources import Allocations, Deployments, Evaluations, Jobs
 
@@ -90,7 +90,7 @@ class NomadClient:
         """
         index = kwargs.pop("index", 0)
         if not isinstance(index, int) or isinstance(index, bool) or index < 0:
-            raise NomadError(f"watch: index must be a non-negative integer, got {index!r}")
+            raise InvalidParameterError(f"watch: index must be a non-negative integer, got {index!r}")
         unchanged = 0
         while True:
             kwargs["index"] = index
