@@ -49,7 +49,7 @@ from nomad_typed.models import Job
 from ._canonical import canonicalize
 from ._context import ENTERPRISE_ONLY_RULES, RULES, Context
 from ._issue import Issue, Severity
-from ._paths import Resolver
+from ._paths import Path, Resolver
 from ._structure import KeyNote, read_keys_like_go, renamed_keys, structure_issues, unencodable_strings
 from ._unknown import LEGACY_FIELDS, unknown_field_issues
 from .rules import run_rules
@@ -109,6 +109,7 @@ def validate_job(
     reported (keys of older Nomad versions still are, as warnings).
     """
     notes: list[KeyNote] = []
+    renamed: dict[Path, str] = {}
     if isinstance(job_or_wire, Job):
         job = job_or_wire
         # Built in Python, a job may hold strings that no JSON text can carry.
@@ -130,7 +131,7 @@ def validate_job(
         if unencodable:
             return unencodable
     issues = unknown_field_issues(job, notes, allow_unknown=allow_unknown_fields)
-    resolver = Resolver(job.to_dict(), renamed_keys(notes))
+    resolver = Resolver(job.to_dict(), renamed)
     context = Context(canonicalize(job, resolver), job, resolver)
     run_rules(context)
     return issues + context.issues

@@ -13,13 +13,9 @@ from collections.abc import Mapping
 
 from nomad_typed.models._paths import MapKey, format_path
 
-__all__ = ["MapKey", "Path", "Resolver", "render", "spell"]
+__all__ = ["MapKey", "Path", "Resolver", "spell"]
 
 Path = tuple[str | int, ...]
-
-
-def render(path: Path) -> str:
-    return format_path(path)
 
 
 class Resolver:
@@ -66,9 +62,9 @@ class Resolver:
 def spell(path: Path, renamed: Mapping[Path, str]) -> str:
     """``path`` rendered, with any key that Nomad read case-insensitively spelt as the user wrote it."""
     if not renamed:
-        return render(path)
+        return format_path(path)
     spelt: list[str | int] = []
     for index, part in enumerate(path):
         original = renamed.get(path[: index + 1])
         spelt.append(original if original is not None else part)
-    return render(tuple(spelt))
+    return format_path(spelt)

@@ -7,9 +7,9 @@ import functools
 from collections.abc import Iterable
 
 from nomad_typed.models import Job, NomadModel
+from nomad_typed.models._paths import format_path
 
 from ._issue import Issue
-from ._paths import render
 from ._structure import KeyNote
 from ._typewalk import model_aliases
 
@@ -42,7 +42,7 @@ def unknown_field_issues(job: Job, notes: Iterable[KeyNote], *, allow_unknown: b
             )
         else:
             message = f'unknown field; did you mean "{note.field}"? Nomad ignores snake_case names in JSON'
-        issues.append(Issue("error", render(note.path), message, "unknown-field"))
+        issues.append(Issue("error", format_path(note.path), message, "unknown-field"))
     suggested: set[tuple[type[NomadModel], str]] = set()
     for unknown in job.iter_unknown_fields():
         legacy = _LEGACY_BY_FOLDED.get((unknown.model.__name__, unknown.key.casefold()))
