@@ -28,7 +28,7 @@ class _WireSchema(GenerateJsonSchema):
 
     def generate(self, schema: CoreSchema, mode: JsonSchemaMode = "validation") -> JsonSchemaValue:
         generated = super().generate(schema, mode)
-        for definition in generated.get("$defs", {}).values():
+        for definition in [generated, *generated.get("$defs", {}).values()]:
             for prop in definition.get("properties", {}).values():
                 if prop.get("default", ...) is None:
                     del prop["default"]
@@ -40,9 +40,6 @@ def job_json_schema() -> JSONObject:
     job = Job.model_json_schema(by_alias=True, ref_template="#/$defs/{model}", schema_generator=_WireSchema)
     definitions = job.pop("$defs")
     definitions["Job"] = job
-    for prop in job.get("properties", {}).values():
-        if prop.get("default", ...) is None:
-            del prop["default"]
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Nomad job",
