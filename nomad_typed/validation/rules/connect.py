@@ -31,7 +31,8 @@ def _prefix_error(text: str) -> str | None:
     return None
 
 
-def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
+def _gateway_error(gateway: ConsulGateway) -> tuple[str, Path, str] | None:
+    """The first rule the gateway breaks, where, and Nomad's message (Nomad stops at the first)."""
     where: Path
     here: Path
     proxy = gateway.proxy
@@ -39,58 +40,58 @@ def _gateway_error(gateway: ConsulGateway) -> tuple[Path, str] | None:
         for name, bind in (proxy.envoy_gateway_bind_addresses or {}).items():
             where = ("Proxy", "EnvoyGatewayBindAddresses", MapKey(name))
             if not bind.address:
-                return (*where, "Address"), "Consul Gateway Bind Address must be set"
+                return "V176", (*where, "Address"), "Consul Gateway Bind Address must be set"
             port = bind.port or 0
             if port <= 0 and port != -1:
-                return (*where, "Port"), "Consul Gateway Bind Address must set valid Port"
+                return "V177", (*where, "Port"), "Consul Gateway Bind Address must set valid Port"
     ingress = gateway.ingress
     if ingress is not None:
         if not ingress.listeners:
-            return ("Ingress", "Listeners"), "Consul Ingress Gateway requires at least one listener"
+            message = "Consul Ingress Gateway requires at least one listener"
+            return "V178", ("Ingress", "Listeners"), message
         for index, listener in enumerate(ingress.listeners):
             where = ("Ingress", "Listeners", index)
             if (listener.port or 0) <= 0:
-                return (*where, "Port"), "Consul Ingress Listener requires valid Port"
+                return "V179", (*where, "Port"), "Consul Ingress Listener requires valid Port"
             protocol = listener.protocol or ""
             if not listener.services:
-                return (*where, "Services"), "Consul Ingress Listener requires one or more services"
+                return "V181", (*where, "Services"), "Consul Ingress Listener requires one or more services"
             for service_index, service in enumerate(listener.services):
                 here = (*where, "Services", service_index)
                 if not service.name:
-                    return (*here, "Name"), "Consul Ingress Service requires a name"
+                    return "V182", (*here, "Name"), "Consul Ingress Service requires a name"
                 if protocol == "tcp":
                     if service.name == "*":
-                        return (
-                            *here,
-                            "Name",
-                        ), 'Consul Ingress Service doesn\'t support wildcard name for "tcp" protocol'
+                        message = 'Consul Ingress Service doesn\'t support wildcard name for "tcp" protocol'
+                        return "V183", (*here, "Name"), message
                     if service.hosts:
                         message = (
                             "Consul Ingress Service doesn't support associating hosts to a service for"
                             ' the "tcp" protocol'
                         )
-                        return (*here, "Hosts"), message
+                        return "V184", (*here, "Hosts"), message
                 elif service.name == "*" and service.hosts:
                     message = (
                         'Consul Ingress Service with a wildcard "*" service name can not also specify hosts'
                     )
-                    return (*here, "Hosts"), message
+                    return "V185", (*here, "Hosts"), message
     terminating = gateway.terminating
     if terminating is not None:
         if not terminating.services:
-            return ("Terminating", "Services"), "Consul Terminating Gateway requires at least one service"
+            message = "Consul Terminating Gateway requires at least one service"
+            return "V186", ("Terminating", "Services"), message
         for index, linked in enumerate(terminating.services):
             here = ("Terminating", "Services", index)
             if not linked.name:
-                return (*here, "Name"), "Consul Linked Service requires Name"
+                return "V187", (*here, "Name"), "Consul Linked Service requires Name"
             if (linked.cert_file or linked.key_file) and not linked.ca_file:
-                return here, "Consul Linked Service TLS requires CAFile"
+                return "V188", here, "Consul Linked Service TLS requires CAFile"
             if bool(linked.cert_file) != bool(linked.key_file):
-                return here, "Consul Linked Service TLS Cert and Key must both be set"
+                return "V189", here, "Consul Linked Service TLS Cert and Key must both be set"
             if linked.sni and not linked.ca_file:
-                return here, "Consul Linked Service TLS SNI requires CAFile"
+                return "V190", here, "Consul Linked Service TLS SNI requires CAFile"
     if sum(block is not None for block in (gateway.ingress, gateway.terminating, gateway.mesh)) != 1:
-        return (), "One Consul Gateway Configuration must be set"
+        return "V191", (), "One Consul Gateway Configuration must be set"
     return None
 
 
@@ -156,31 +157,8 @@ def connect_block(ctx: Context, connect: ConsulConnect, path: Path) -> None:
     if connect.gateway is not None:
         found = _gateway_error(connect.gateway)
         if found is not None:
-            where, message = found
-            ctx.error(_gateway_rule(message), (*path, "Gateway", *where), message)
-
-
-_GATEWAY_RULES = {
-    "Bind Address must be set": "V176",
-    "Bind Address must set valid Port": "V177",
-    "at least one listener": "V178",
-    "Listener requires valid Port": "V179",
-    "one or more services": "V181",
-    "Service requires a name": "V182",
-    "wildcard name": "V183",
-    "associating hosts": "V184",
-    'wildcard "*"': "V185",
-    "at least one service": "V186",
-    "requires Name": "V187",
-    "TLS requires CAFile": "V188",
-    "must both be set": "V189",
-    "SNI requires": "V190",
-    "One Consul Gateway": "V191",
-}
-
-
-def _gateway_rule(message: str) -> str:
-    return next(rule_id for key, rule_id in _GATEWAY_RULES.items() if key in message)
+            rule_id, where, message = found
+            ctx.error(rule_id, (*path, "Gateway", *where), message)
 
 
 def _network_mode_error(group: TaskGroup, prefix: str, allow_host: bool) -> str | None:

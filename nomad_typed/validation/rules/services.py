@@ -25,144 +25,107 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
-_CHECK_RULES = (
-    ("invalid check type", "V140"),
-    ("must have http path", "V141"),
-    ("valid http path", "V142"),
-    ("relative http path", "V142"),
-    ("script type", "V143"),
-    ("missing required value interval", "V144"),
-    ("interval (", "V145"),
-    ("missing required value timeout", "V146"),
-    ("timeout (", "V147"),
-    ('"auto" - auto', "V149"),
-    ("invalid address_mode", "V150"),
-    ("is not compatible with check_restart", "V152"),
-    ("not supported with check_restart", "V153"),
-    ("limit must be", "V154"),
-    ("grace period", "V155"),
-    ("expose may only be set on", "V156"),
-    ("success_before_passing", "V157"),
-    ("failures_before_critical", "V158"),
-    ("failures_before_warning", "V159"),
-    ("notes must not", "V160"),
-    ("expose may only be set for Consul", "V161"),
-    ("on_update may only be set", "V162"),
-    ("ignore_warnings on check_restart", "V163"),
-    ("address_mode = driver", "V164"),
-    ("method type", "V165"),
-)
-
-
-def _check_rule(reason: str) -> str:
-    """The rule behind one of Nomad's check messages (Nomad reports only the first per check)."""
-    if reason.startswith("tls_server_name"):
-        return "V167"
-    if reason.endswith("may only be set for Consul service checks") and "_before_" in reason:
-        return "V166"
-    return next(rule_id for key, rule_id in _CHECK_RULES if key in reason)
-
-
 def _requires_port(check: ServiceCheck) -> bool:
     return check.type in ("grpc", "http", "tcp")
 
 
-def _path_error(path: str) -> str | None:
+def _path_error(path: str) -> tuple[str, str] | None:
     if not path:
-        return "http type must have http path"
+        return "V141", "http type must have http path"
     if path.startswith(":") or _BAD_ESCAPE.search(path) or any(ord(c) < 0x20 or ord(c) == 0x7F for c in path):
-        return "http type must have valid http path"
+        return "V142", "http type must have valid http path"
     if _SCHEME.match(path):
-        return "http type must have relative http path"
+        return "V142", "http type must have relative http path"
     return None
 
 
-def _common_check_error(check: ServiceCheck, allowed: tuple[str, ...]) -> str | None:
-    """Nomad's ``validateCommon``: the first problem only."""
+def _common_check_error(check: ServiceCheck, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    """Nomad's ``validateCommon``: the first rule the check breaks, with Nomad's message."""
     check_type = (check.type or "").lower()
     if check_type not in allowed:
-        return f"invalid check type ({q(check_type)}), must be one of {', '.join(allowed)}"
+        return "V140", f"invalid check type ({q(check_type)}), must be one of {', '.join(allowed)}"
     if check_type == "http":
-        reason = _path_error(check.path or "")
-        if reason is not None:
-            return reason
+        found = _path_error(check.path or "")
+        if found is not None:
+            return found
     if check_type == "script" and not check.command:
-        return "script type must have a valid script path"
+        return "V143", "script type must have a valid script path"
     interval = check.interval or 0
     if interval == 0:
-        return "missing required value interval. Interval cannot be less than 1s"
+        return "V144", "missing required value interval. Interval cannot be less than 1s"
     if interval < SECOND:
-        return f"interval ({dur(interval)}) cannot be lower than 1s"
+        return "V145", f"interval ({dur(interval)}) cannot be lower than 1s"
     timeout = check.timeout or 0
     if timeout == 0:
-        return "missing required value timeout. Timeout cannot be less than 1s"
+        return "V146", "missing required value timeout. Timeout cannot be less than 1s"
     if timeout < SECOND:
-        return f"timeout ({dur(timeout)}) is lower than required minimum timeout 1s"
+        return "V147", f"timeout ({dur(timeout)}) is lower than required minimum timeout 1s"
     mode = check.address_mode or ""
     if mode == "auto":
-        return 'invalid address_mode "auto" - auto only valid for services'
+        return "V149", 'invalid address_mode "auto" - auto only valid for services'
     if mode not in ("", "host", "driver", "alloc", "alloc_ipv6"):
-        return f"invalid address_mode {q(mode)}"
+        return "V150", f"invalid address_mode {q(mode)}"
     on_update = check.on_update or ""
     restart = check.check_restart
     if restart is not None:
         if on_update == "ignore":
-            return 'on_update value "ignore" is not compatible with check_restart'
+            return "V152", 'on_update value "ignore" is not compatible with check_restart'
         if not restart.ignore_warnings and on_update == "ignore_warnings":
-            return (
+            return "V153", (
                 'on_update value "ignore_warnings" not supported'
                 ' with check_restart ignore_warnings value "false"'
             )
         if (restart.limit or 0) < 0:
-            return f"limit must be greater than or equal to 0 but found {restart.limit}"
+            return "V154", f"limit must be greater than or equal to 0 but found {restart.limit}"
         if (restart.grace or 0) < 0:
-            return f"grace period must be greater than or equal to 0 but found {restart.grace}"
+            return "V155", f"grace period must be greater than or equal to 0 but found {restart.grace}"
     return None
 
 
-def _thresholds(check: ServiceCheck) -> list[tuple[str, int]]:
+def _thresholds(check: ServiceCheck) -> list[tuple[str, str, int]]:
+    """Each pass/fail threshold: the rule limiting it to tcp/http/grpc checks, its name, its value."""
     return [
-        ("success_before_passing", check.success_before_passing or 0),
-        ("failures_before_critical", check.failures_before_critical or 0),
-        ("failures_before_warning", check.failures_before_warning or 0),
+        ("V157", "success_before_passing", check.success_before_passing or 0),
+        ("V158", "failures_before_critical", check.failures_before_critical or 0),
+        ("V159", "failures_before_warning", check.failures_before_warning or 0),
     ]
 
 
-def _consul_check_error(check: ServiceCheck) -> str | None:
-    reason = _common_check_error(check, _CONSUL_CHECKS)
-    if reason is not None:
-        return reason
+def _consul_check_error(check: ServiceCheck) -> tuple[str, str] | None:
+    found = _common_check_error(check, _CONSUL_CHECKS)
+    if found is not None:
+        return found
     check_type = (check.type or "").lower()
     if check.expose and check_type not in ("grpc", "http"):
-        return "expose may only be set on HTTP or gRPC checks"
+        return "V156", "expose may only be set on HTTP or gRPC checks"
     # The agent raises negative thresholds to 0, so only "not supported" can come up here.
-    for name, value in _thresholds(check):
+    for rule_id, name, value in _thresholds(check):
         if value > 0 and check.type not in _PASS_FAIL_TYPES:
-            return f"{name} not supported for check of type {q(check.type or '')}"
+            return rule_id, f"{name} not supported for check of type {q(check.type or '')}"
     if len((check.notes or "").encode()) > 255:
-        return "notes must not be longer than 255 characters"
+        return "V160", "notes must not be longer than 255 characters"
     return None
 
 
-def _nomad_check_error(check: ServiceCheck) -> str | None:
-    reason = _common_check_error(check, _NOMAD_CHECKS)
-    if reason is not None:
-        return reason
+def _nomad_check_error(check: ServiceCheck) -> tuple[str, str] | None:
+    found = _common_check_error(check, _NOMAD_CHECKS)
+    if found is not None:
+        return found
     if check.expose:
-        return "expose may only be set for Consul service checks"
+        return "V161", "expose may only be set for Consul service checks"
     if check.on_update == "ignore_warnings":
-        return "on_update may only be set to ignore_warnings for Consul service checks"
+        return "V162", "on_update may only be set to ignore_warnings for Consul service checks"
     if check.check_restart is not None and check.check_restart.ignore_warnings:
-        return "ignore_warnings on check_restart only supported for Consul service checks"
+        return "V163", "ignore_warnings on check_restart only supported for Consul service checks"
     if check.address_mode == "driver":
-        return "address_mode = driver may only be set for Consul service checks"
+        return "V164", "address_mode = driver may only be set for Consul service checks"
     if check.type == "http" and check.method and check.method.upper() not in _HTTP_METHODS:
-        return f"method type {q(check.method)} not supported in Nomad http check"
-    for name, value in _thresholds(check):
+        return "V165", f"method type {q(check.method)} not supported in Nomad http check"
+    for _, name, value in _thresholds(check):
         if value:
-            return f"{name} may only be set for Consul service checks"
+            return "V166", f"{name} may only be set for Consul service checks"
     if check.tls_server_name:
-        return "tls_server_name may only be set for Consul service checks"
+        return "V167", "tls_server_name may only be set for Consul service checks"
     return None
 
 
@@ -233,13 +196,15 @@ def service_rules(ctx: Context, service: Service, path: Path) -> None:
                 message = f"Check {check.name} invalid: tcp checks are not valid for Connect enabled services"
                 ctx.error("V127", check_path, message)
                 continue
-            reason = _consul_check_error(check)
-            if reason is not None:
-                ctx.error(_check_rule(reason), check_path, f"Check {check.name} invalid: {reason}")
+            found = _consul_check_error(check)
+            if found is not None:
+                rule_id, reason = found
+                ctx.error(rule_id, check_path, f"Check {check.name} invalid: {reason}")
         elif provider == "nomad":
-            reason = _nomad_check_error(check)
-            if reason is not None:
-                ctx.error(_check_rule(reason), check_path, reason)
+            found = _nomad_check_error(check)
+            if found is not None:
+                rule_id, reason = found
+                ctx.error(rule_id, check_path, reason)
     if provider == "consul":
         if (service.kind or "") not in _KINDS:
             message = f"Service {name} kind must be one of consul service kind or empty"

@@ -178,25 +178,26 @@ def task_placement(ctx: Context, scope: TaskScope) -> None:
         affinity_rules(ctx, scope.task.affinities, (*scope.path, "Affinities"))
 
 
-def _checksum_error(value: str) -> str | None:
+def _checksum_error(value: str) -> tuple[str, str] | None:
+    """The rule a checksum option breaks and Nomad's message, or ``None``."""
     if _ENV_REFERENCE.search(value):
         return None
     check = value.strip()
     if not check:
-        return "checksum value cannot be empty"
+        return "V333", "checksum value cannot be empty"
     parts = check.split(":")
     if len(parts) != 2:
-        return f'checksum must be given as "type:value"; got {q(check)}'
+        return "V334", f'checksum must be given as "type:value"; got {q(check)}'
     kind, digest = parts
     if len(digest) % 2 or re.fullmatch(r"[0-9a-fA-F]*", digest) is None:
         bad = next((c for c in digest if c not in "0123456789abcdefABCDEF"), None)
         reason = f"invalid byte: U+{ord(bad):04X} {q(bad)}" if bad is not None else "odd length hex string"
-        return f"invalid checksum: encoding/hex: {reason}"
+        return "V335", f"invalid checksum: encoding/hex: {reason}"
     size = _CHECKSUM_SIZES.get(kind)
     if size is None:
-        return f"unsupported checksum type: {kind}"
+        return "V336", f"unsupported checksum type: {kind}"
     if len(digest) // 2 != size:
-        return f"invalid {kind} checksum: {digest}"
+        return "V337", f"invalid {kind} checksum: {digest}"
     return None
 
 
@@ -216,23 +217,10 @@ def artifacts(ctx: Context, scope: TaskScope) -> None:
         if escapes_alloc_dir("task", artifact.relative_dest or ""):
             ctx.error("V332", (*path, "RelativeDest"), "destination escapes allocation directory")
         options = artifact.getter_options or {}
-        if "checksum" in options:
-            reason = _checksum_error(options["checksum"])
-            if reason is not None:
-                rule_id = _checksum_rule(reason)
-                ctx.error(rule_id, (*path, "GetterOptions", MapKey("checksum")), reason)
-
-
-def _checksum_rule(reason: str) -> str:
-    for prefix, rule_id in (
-        ("checksum value cannot", "V333"),
-        ("checksum must be given", "V334"),
-        ("invalid checksum", "V335"),
-        ("unsupported checksum", "V336"),
-    ):
-        if reason.startswith(prefix):
-            return rule_id
-    return "V337"
+        found = _checksum_error(options["checksum"]) if "checksum" in options else None
+        if found is not None:
+            rule_id, reason = found
+            ctx.error(rule_id, (*path, "GetterOptions", MapKey("checksum")), reason)
 
 
 @rule("V295", "templates must be valid (V340-V350)")
@@ -397,42 +385,29 @@ def _is_subdirectory(base: str, path: str) -> bool:
     return not relative.startswith("..")
 
 
-def _identity_errors(identity: WorkloadIdentity) -> list[str]:
+def _identity_errors(identity: WorkloadIdentity) -> list[tuple[str, str]]:
+    """Every rule the identity breaks, each with Nomad's message."""
     name = identity.name or ""
-    errors: list[str] = []
+    errors: list[tuple[str, str]] = []
     if _IDENTITY_NAME.fullmatch(name) is None:
-        errors.append(f"invalid name {q(name)}. Must match regex ^[a-zA-Z0-9-_]{{1,128}}$")
+        errors.append(("V362", f"invalid name {q(name)}. Must match regex ^[a-zA-Z0-9-_]{{1,128}}$"))
     for index, audience in enumerate(identity.audience or ()):
         if not audience:
-            errors.append(f"an empty string is an invalid audience ({index + 1})")
+            errors.append(("V363", f"an empty string is an invalid audience ({index + 1})"))
     mode = identity.change_mode or ""
     signal = (identity.change_signal or "").upper()
     if mode != "signal" and signal:
-        errors.append(f'can only use change_signal={q(signal)} with change_mode="signal"')
+        errors.append(("V364", f'can only use change_signal={q(signal)} with change_mode="signal"'))
     elif mode == "signal" and not signal:
-        errors.append('change_signal must be specified when using change_mode="signal"')
+        errors.append(("V365", 'change_signal must be specified when using change_mode="signal"'))
     ttl = identity.ttl or 0
     if ttl > 0 and name in ("", _DEFAULT_IDENTITY):
-        errors.append("ttl for default identity not yet supported")
+        errors.append(("V367", "ttl for default identity not yet supported"))
     if ttl < 0:
-        errors.append("ttl must be >= 0")
+        errors.append(("V368", "ttl must be >= 0"))
     if identity.filepath and not identity.file:
-        errors.append("file parameter must be true in order to specify filepath")
+        errors.append(("V369", "file parameter must be true in order to specify filepath"))
     return errors
-
-
-def _identity_rule(message: str) -> str:
-    for key, rule_id in (
-        ("invalid name", "V362"),
-        ("audience", "V363"),
-        ("can only use change_signal", "V364"),
-        ("change_signal must be specified", "V365"),
-        ("ttl for default", "V367"),
-        ("ttl must be", "V368"),
-    ):
-        if key in message:
-            return rule_id
-    return "V369"
 
 
 def named_identities(scope: TaskScope) -> list[tuple[int, WorkloadIdentity, str]]:
@@ -471,14 +446,14 @@ def identities(ctx: Context, scope: TaskScope) -> None:
         default = task.identity
     if default is not None:
         name = default.name or _DEFAULT_IDENTITY
-        for message in _identity_errors(default.model_copy(update={"name": name})):
-            ctx.error(_identity_rule(message), default_path, f"Identity {q(name)} is invalid: {message}")
+        for rule_id, message in _identity_errors(default.model_copy(update={"name": name})):
+            ctx.error(rule_id, default_path, f"Identity {q(name)} is invalid: {message}")
     for index, identity, name in named_identities(scope):
         path = (*scope.path, "Identities", index)
         if name == _DEFAULT_IDENTITY:
             ctx.error("V308", path, "Duplicate default identities found")
-        for message in _identity_errors(identity.model_copy(update={"name": name})):
-            ctx.error(_identity_rule(message), path, f"Identity {q(name)} is invalid: {message}")
+        for rule_id, message in _identity_errors(identity.model_copy(update={"name": name})):
+            ctx.error(rule_id, path, f"Identity {q(name)} is invalid: {message}")
 
 
 @rule("V310", "secret names must be unique")
