@@ -99,7 +99,10 @@ class Deployments(Resource):
     def pause(
         self, deployment_id: str, pause: bool = True, **options: Unpack[WriteOptions]
     ) -> DeploymentUpdateResponse:
-        """Pause (or with ``pause=False`` resume) the deployment (``POST /v1/deployment/pause/:id``)."""
+        """Pause the deployment, or resume it with ``pause=False``.
+
+        ``POST /v1/deployment/pause/:deployment_id``.
+        """
         request = DeploymentPauseRequest(deployment_id=deployment_id, pause=pause)
         return self._update("pause", deployment_id, request, options)
 
@@ -111,7 +114,10 @@ class Deployments(Resource):
         unhealthy: Sequence[str] | None = None,
         **options: Unpack[WriteOptions],
     ) -> DeploymentUpdateResponse:
-        """Set allocation health by hand (``POST /v1/deployment/allocation-health/:id``)."""
+        """Set allocation health by hand.
+
+        ``POST /v1/deployment/allocation-health/:deployment_id``.
+        """
         request = DeploymentAllocHealthRequest(deployment_id=deployment_id)
         if healthy is not None:
             request.healthy_allocation_ids = list(healthy)
