@@ -138,12 +138,7 @@ def _job(job: Job, resolver: Resolver) -> None:
         job.priority = 50
     if not job.datacenters:
         job.datacenters = ["*"]
-    if not job.constraints:
-        job.constraints = None
-    if not job.affinities:
-        job.affinities = None
-    if not job.spreads:
-        job.spreads = None
+    _placement(job)
     if job.periodic is not None:
         _fill(job.periodic, {"enabled": True, "spec": "", "specs": [], "spec_type": "cron"})
         if not job.periodic.time_zone:
@@ -154,9 +149,6 @@ def _job(job: Job, resolver: Resolver) -> None:
         _fill(job.update, _UPDATE_DEFAULTS)
     elif job.type in ("service", "system"):
         job.update = UpdateStrategy.model_validate(_UPDATE_DEFAULTS)
-    for placement in [*(job.affinities or ()), *(job.spreads or ())]:
-        if placement.weight is None:
-            placement.weight = 50
     for index, group in enumerate(job.task_groups or ()):
         _group(job, group, ("TaskGroups", index), resolver)
 
@@ -214,15 +206,7 @@ def _group(job: Job, group: TaskGroup, path: Path, resolver: Resolver) -> None:
     )
     group.restart_policy = _merged(default_restart, group.restart_policy)
 
-    if not group.constraints:
-        group.constraints = None
-    if not group.affinities:
-        group.affinities = None
-    if not group.spreads:
-        group.spreads = None
-    for placement in [*(group.affinities or ()), *(group.spreads or ())]:
-        if placement.weight is None:
-            placement.weight = 50
+    _placement(group)
     if group.disconnect is not None:
         _fill(group.disconnect, {"replace": True, "reconcile": "best_score"})
     for network in group.networks or ():
@@ -233,6 +217,19 @@ def _group(job: Job, group: TaskGroup, path: Path, resolver: Resolver) -> None:
         _service(service, job, group, None)
     for task in group.tasks or ():
         _task(task, job, group)
+
+
+def _placement(owner: Job | TaskGroup) -> None:
+    """Empty placement lists become null, and affinities and spreads weigh 50 unless given."""
+    if not owner.constraints:
+        owner.constraints = None
+    if not owner.affinities:
+        owner.affinities = None
+    if not owner.spreads:
+        owner.spreads = None
+    for placement in [*(owner.affinities or ()), *(owner.spreads or ())]:
+        if placement.weight is None:
+            placement.weight = 50
 
 
 def _task(task: Task, job: Job, group: TaskGroup) -> None:
