@@ -111,14 +111,14 @@ def job_spreads(ctx: Context) -> None:
 @rule("V037", "the UI description is at most 1000 bytes")
 @rule("V038", "the version tag description is at most 1000 bytes")
 def descriptions(ctx: Context) -> None:
-    for rule_id, block, label in (
-        ("V037", ctx.job.ui, "UI description"),
-        ("V038", ctx.job.version_tag, "Tagged version description"),
+    for rule_id, key, block, label in (
+        ("V037", "UI", ctx.job.ui, "UI description"),
+        ("V038", "VersionTag", ctx.job.version_tag, "Tagged version description"),
     ):
         size = len((block.description or "").encode()) if block is not None else 0
         if size > _MAX_DESCRIPTION:
-            path = ("UI" if rule_id == "V037" else "VersionTag", "Description")
-            ctx.error(rule_id, path, f"{label} must be under 1000 characters, currently {size}")
+            message = f"{label} must be under 1000 characters, currently {size}"
+            ctx.error(rule_id, (key, "Description"), message)
 
 
 @rule("V039", "every task group needs a name")

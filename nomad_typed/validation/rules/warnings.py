@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from nomad_typed.models import WorkloadIdentity
+from collections.abc import Sequence
+
+from nomad_typed.models import Service, WorkloadIdentity
 
 from .._context import Context, GroupScope, TaskScope, q, rule
 from .._paths import Path
@@ -95,12 +97,16 @@ def identity_warnings(ctx: Context, identity: WorkloadIdentity, name: str, path:
         ctx.warn("W07", path, message)
 
 
+def _service_identities(ctx: Context, services: Sequence[Service] | None, path: Path) -> None:
+    for index, service in enumerate(services or ()):
+        if service.identity is not None:
+            where = (*path, "Services", index, "Identity")
+            identity_warnings(ctx, service.identity, service.identity.name or "", where)
+
+
 @rule("W07", "insecure workload identity settings")
 def group_service_identities(ctx: Context, scope: GroupScope) -> None:
-    for index, service in enumerate(scope.group.services or ()):
-        if service.identity is not None:
-            path = (*scope.path, "Services", index, "Identity")
-            identity_warnings(ctx, service.identity, service.identity.name or "", path)
+    _service_identities(ctx, scope.group.services, scope.path)
 
 
 @rule("W04", "IOPS is deprecated")
@@ -126,14 +132,12 @@ def task_warnings(ctx: Context, scope: TaskScope) -> None:
                 " Please remove VaultGrace / vault_grace from template block."
             )
             ctx.warn("W06", (*scope.path, "Templates", index, "VaultGrace"), message)
-    for index, service in enumerate(task.services or ()):
-        if service.identity is not None:
-            path = (*scope.path, "Services", index, "Identity")
-            identity_warnings(ctx, service.identity, service.identity.name or "", path)
-    for index, identity, name in named_identities(scope):
+    _service_identities(ctx, task.services, scope.path)
+    identities = named_identities(scope)
+    for index, identity, name in identities:
         identity_warnings(ctx, identity, name, (*scope.path, "Identities", index))
     if task.vault is None:
-        for index, _identity, name in named_identities(scope):
+        for index, _identity, name in identities:
             if name.startswith("vault_"):
                 message = f"Task {task.name} has an identity called {name} but no vault block"
                 ctx.warn("W12", (*scope.path, "Identities", index), message)
