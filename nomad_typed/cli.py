@@ -7,8 +7,10 @@ missing file, a file that is not JSON). Errors never come out as tracebacks.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +26,9 @@ EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 STDIN = "-"
+#: Job files are kilobytes; a bound keeps `validate /dev/zero` or a runaway pipe from eating memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -67,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="nomad-typed",
         description="Check Nomad job specifications offline, the way Nomad's server would.",
     )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {importlib.metadata.version('nomad-typed')}"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser(
         "validate",
@@ -96,7 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         help="do not report keys the job spec does not define",
     )
     schema = commands.add_parser("schema", help="print the JSON Schema of a Nomad job")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    schema.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output (- is standard output)",
+    )
     return parser
 
 
@@ -104,7 +117,7 @@ def _schema(output: str | None) -> int:
     from .models._schema import job_json_schema_text
 
     text = job_json_schema_text()
-    if output is None:
+    if output is None or output == STDIN:
         sys.stdout.write(text)
         return EXIT_VALID
     try:
@@ -115,13 +128,12 @@ def _schema(output: str | None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    files: list[str] = []
+    reports: list[_FileReport] = []
     for raw in args.paths:
-        expanded = list(_expand(raw))
-        if not expanded:
-            return _usage_error(f"{raw}: no *.json files in this directory")
-        files.extend(expanded)
-    reports = [_check(name, allow_unknown_fields=args.allow_unknown_fields) for name in files]
+        files = list(_expand(raw))
+        if not files:
+            reports.append(_FileReport(raw, failure="no *.json files in this directory"))
+        reports.extend(_check(name, allow_unknown_fields=args.allow_unknown_fields) for name in files)
     printer = {"text": _print_text, "json": _print_json, "github": _print_github}[args.format]
     printer(reports, args.warnings_as_errors, sys.stdout)
     if any(report.failure is not None for report in reports):
@@ -145,12 +157,15 @@ def _check(name: str, *, allow_unknown_fields: bool) -> _FileReport:
 
     report = _FileReport(name)
     try:
-        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+        data = _read(name)
     except FileNotFoundError:
         report.failure = "no such file"
         return report
     except OSError as err:
         report.failure = f"cannot read: {err.strerror or err}"
+        return report
+    if len(data) > MAX_FILE_BYTES:
+        report.failure = f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, not a job file"
         return report
     try:
         text = data.decode("utf-8-sig")
@@ -158,8 +173,13 @@ def _check(name: str, *, allow_unknown_fields: bool) -> _FileReport:
     except UnicodeDecodeError:
         report.failure = "not UTF-8 text"
         return report
-    except (ValueError, RecursionError) as err:
+    except RecursionError:
+        report.failure = "not valid JSON: arrays or objects nested too deeply"
+        return report
+    except ValueError as err:
         report.failure = f"not valid JSON: {err}"
+        if text.lstrip()[:1] not in ("{", "[", '"'):
+            report.failure += " (only JSON is read: turn an HCL job into JSON with `nomad job run -output`)"
         return report
     lines = SourceLines(text)
     # Issue paths are relative to the job; an enveloped file has it under "Job".
@@ -173,6 +193,14 @@ def _check(name: str, *, allow_unknown_fields: bool) -> _FileReport:
     # Reading order: by line, the validator's order among issues on one line.
     report.issues.sort(key=lambda located: located[1])
     return report
+
+
+def _read(name: str) -> bytes:
+    """At most one byte more than MAX_FILE_BYTES of the file (or of standard input)."""
+    if name == STDIN:
+        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    with open(name, "rb") as file:
+        return file.read(MAX_FILE_BYTES + 1)
 
 
 def _summary(reports: list[_FileReport], warnings_as_errors: bool) -> str:
@@ -193,18 +221,23 @@ def _summary(reports: list[_FileReport], warnings_as_errors: bool) -> str:
 
 def _print_text(reports: list[_FileReport], warnings_as_errors: bool, out: TextIO) -> None:
     for report in reports:
+        name = _one_line(report.name)
         if report.failure is not None:
-            print(f"{report.name}: error: {report.failure}", file=out)
+            print(f"{name}: error: {_one_line(report.failure)}", file=out)
             continue
         for issue, line in report.issues:
             location = f"{issue.path}: " if issue.path else ""
-            print(
-                f"{report.name}:{line}: {issue.severity}: {location}{issue.message} [{issue.rule}]",
-                file=out,
-            )
+            text = _one_line(f"{location}{issue.message}")
+            print(f"{name}:{line}: {issue.severity}: {text} [{issue.rule}]", file=out)
         if report.is_valid(warnings_as_errors):
-            print(f"{report.name}: ok", file=out)
+            print(f"{name}: ok", file=out)
     print(_summary(reports, warnings_as_errors), file=out)
+
+
+def _one_line(text: str) -> str:
+    # One issue per line is what line-based CI parsers rely on: a key or file name holding a
+    # newline must not forge a second line.
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _print_json(reports: list[_FileReport], warnings_as_errors: bool, out: TextIO) -> None:

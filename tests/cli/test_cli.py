@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from nomad_typed import cli
 from nomad_typed.cli import main
 from tests.conftest import CORPUS, REPO_ROOT
 
@@ -218,11 +219,47 @@ def test_missing_file_exits_2_and_still_checks_the_others() -> None:
     ]
 
 
-def test_directory_without_json_files_is_a_usage_error(tmp_path: Path) -> None:
-    code, out, err = run("validate", tmp_path)
+def test_directory_without_json_files_is_reported_and_the_rest_checked(tmp_path: Path) -> None:
+    code, out, err = run("validate", EXAMPLES / "raw-exec-bare.json", tmp_path)
+    assert (code, err) == (2, "")
+    assert out.splitlines() == [
+        f"{EXAMPLES}/raw-exec-bare.json: ok",
+        f"{tmp_path}: error: no *.json files in this directory",
+        "1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings); 1 could not be read",
+    ]
+
+
+def test_oversized_input_is_refused_without_reading_it_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "MAX_FILE_BYTES", 1024 * 1024)
+    path = write(tmp_path, "big.json", b" " * (1024 * 1024 + 1))
+    code, out, _ = run("validate", path, "/dev/zero")
     assert code == 2
-    assert out == ""
-    assert err == f"nomad-typed: error: {tmp_path}: no *.json files in this directory\n"
+    assert out.splitlines() == [
+        f"{path}: error: larger than 1 MiB, not a job file",
+        "/dev/zero: error: larger than 1 MiB, not a job file",
+        "0 files checked: 0 valid, 0 invalid (0 errors, 0 warnings); 2 could not be read",
+    ]
+
+
+def test_hcl_file_gets_a_hint() -> None:
+    path = CORPUS / "hcl/nomad-v2.0.6_command_asset_example-short.nomad.hcl"
+    code, out, _ = run("validate", path)
+    assert code == 2
+    assert out.splitlines()[0] == (
+        f"{path}: error: not valid JSON: Expecting value: line 1 column 1 (char 0)"
+        " (only JSON is read: turn an HCL job into JSON with `nomad job run -output`)"
+    )
+
+
+def test_text_output_keeps_one_issue_per_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "job.json", '{"ID": "x", "a\\nb": 1}')
+    code, out, _ = run("validate", path)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{path}:1: error: a\\nb: unknown field; Nomad ignores it (Job has no such field) [unknown-field]"
+    )
 
 
 @pytest.mark.parametrize("content", ["[1, 2]", '"x"', '"{\\"ID\\": \\"a b\\"}"', "3"])
@@ -251,6 +288,13 @@ def test_reads_standard_input() -> None:
     assert out.splitlines() == ["-: ok", "1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]
 
 
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == "nomad-typed 0.1.0\n"
+
+
 def test_usage_errors_exit_2() -> None:
     with pytest.raises(SystemExit) as caught:
         run("validate")
@@ -264,6 +308,7 @@ def test_schema_command_prints_and_writes(tmp_path: Path) -> None:
     code, out, _ = run("schema")
     assert code == 0
     assert out == (REPO_ROOT / "schemas" / "job.schema.json").read_text(encoding="utf-8")
+    assert run("schema", "-o", "-") == (0, out, "")
     target = tmp_path / "job.schema.json"
     assert run("schema", "--output", target) == (0, "", "")
     assert target.read_text(encoding="utf-8") == out
