@@ -62,6 +62,8 @@ T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
 ParamValue = str | int | bool | None
+#: Query parameters in the order they are sent; ``None`` values are left out.
+Params = Sequence[tuple[str, ParamValue]]
 
 # Nomad caps a blocking query at 5 minutes (also the wait used when only `index` is given) and
 # adds up to wait/16 of random jitter before answering.
@@ -252,7 +254,7 @@ class Transport:
         segments: Sequence[str],
         *,
         options: Mapping[str, object],
-        params: Sequence[tuple[str, ParamValue]] = (),
+        params: Params = (),
         body: bytes | None = None,
         content_type: str = "application/json",
         mode: RetryMode = "read",
@@ -311,7 +313,7 @@ class Transport:
             except requests.RequestException as err:
                 failure = _transport_error(err, method, shown)
                 if attempt < self.retry.max_attempts and _may_retry_failure(err, mode):
-                    self._back_off(method, shown, attempt, f"{type(err).__name__}", None)
+                    self._back_off(method, shown, attempt, type(err).__name__, None)
                     continue
                 logger.debug("%s %s failed after %d attempt(s): %s", method, shown, attempt, failure)
                 raise failure from err
@@ -366,9 +368,7 @@ class Transport:
         logger.debug("%s %s: %s on attempt %d, retrying in %.3f s", method, url, reason, attempt, delay)
         self._sleep(delay)
 
-    def _query(
-        self, params: Sequence[tuple[str, ParamValue]], options: Mapping[str, object]
-    ) -> tuple[list[tuple[str, str]], float]:
+    def _query(self, params: Params, options: Mapping[str, object]) -> tuple[list[tuple[str, str]], float]:
         """Query string pairs (None dropped, bools as true/false) and the read timeout to use."""
         pairs: list[tuple[str, str]] = []
         for key, value in params:

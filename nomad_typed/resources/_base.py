@@ -12,7 +12,7 @@ from typing_extensions import ParamSpec, TypedDict
 
 from .._exceptions import InvalidParameterError, NomadError
 from .._transport import (
-    ParamValue,
+    Params,
     QueryOptions,
     Response,
     RetryMode,
@@ -28,9 +28,6 @@ __all__ = ["Paging", "Resource", "with_meta"]
 P = ParamSpec("P")
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
-
-#: Query parameters in the order they are sent; ``None`` values are left out.
-Params = Sequence[tuple[str, ParamValue]]
 
 
 class Paging(TypedDict):
