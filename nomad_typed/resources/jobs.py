@@ -278,7 +278,7 @@ class Jobs(Resource):
         """
         request = JobDispatchRequest(job_id=job_id)
         if payload is not None:
-            request.payload = _base64(payload)
+            request.payload = base64.b64encode(_payload_bytes(payload)).decode("ascii")
         _set(request, meta=dict(meta) if meta is not None else None)
         _set(request, id_prefix_template=id_prefix_template, priority=priority)
         params = [("idempotency_token", idempotency_token)]
@@ -304,12 +304,11 @@ class Jobs(Resource):
 
         No JSON and no base64; meta values cannot be passed this way.
         """
-        body = payload.encode() if isinstance(payload, str) else bytes(payload)
         reply = self._write(
             "POST",
             ["job", job_id, "dispatch", "payload"],
             options,
-            body=body,
+            body=_payload_bytes(payload),
             params=[("idempotency_token", idempotency_token)],
             mode="idempotent" if idempotency_token else "write",
         )
@@ -604,6 +603,6 @@ def _set(model: BaseModel, **values: object) -> None:
             setattr(model, name, value)
 
 
-def _base64(payload: bytes | str) -> str:
-    raw = payload.encode() if isinstance(payload, str) else bytes(payload)
-    return base64.b64encode(raw).decode("ascii")
+def _payload_bytes(payload: bytes | str) -> bytes:
+    """A dispatch payload as bytes; text is sent as UTF-8."""
+    return payload.encode() if isinstance(payload, str) else bytes(payload)
