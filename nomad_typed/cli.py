@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 if TYPE_CHECKING:
     from .validation import Issue
@@ -28,6 +28,7 @@ EXIT_USAGE = 2
 STDIN = "-"
 #: Job files are kilobytes; a bound keeps `validate /dev/zero` or a runaway pipe from eating memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+_READ_PIECE = 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -196,11 +197,24 @@ def _check(name: str, *, allow_unknown_fields: bool) -> _FileReport:
 
 
 def _read(name: str) -> bytes:
-    """At most one byte more than MAX_FILE_BYTES of the file (or of standard input)."""
+    """The file (or standard input), read in pieces and given up on past MAX_FILE_BYTES."""
     if name == STDIN:
-        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        return _read_bounded(sys.stdin.buffer)
     with open(name, "rb") as file:
-        return file.read(MAX_FILE_BYTES + 1)
+        return _read_bounded(file)
+
+
+def _read_bounded(stream: BinaryIO) -> bytes:
+    # Pieces, not read(MAX_FILE_BYTES + 1): that would reserve the whole bound up front.
+    pieces: list[bytes] = []
+    size = 0
+    while size <= MAX_FILE_BYTES:
+        piece = stream.read(_READ_PIECE)
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
 
 
 def _summary(reports: list[_FileReport], warnings_as_errors: bool) -> str:
