@@ -7,19 +7,23 @@ defaults, TLS verification on unless explicitly skipped.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ._exceptions import NomadConfigError
 
-__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "SecretString", "Timeout"]
+__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "SecretString", "Timeout", "header_secret"]
 
 DEFAULT_ADDRESS = "http://127.0.0.1:4646"
 
 # Go's strconv.ParseBool spellings of true: NOMAD_SKIP_VERIFY is read with it, and anything it
 # cannot parse counts as false, as in Nomad's CLI.
 _GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+
+# Control characters (C0, DEL, C1): no header value can carry them, and a token never holds one.
+_NOT_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class SecretString:
@@ -129,6 +133,8 @@ class Config:
             skip_verify = env.get("NOMAD_SKIP_VERIFY", "") in _GO_TRUE
 
         raw_token = pick(token, "NOMAD_TOKEN")
+        if raw_token:
+            raw_token = header_secret(raw_token, "token" if token is not None else "NOMAD_TOKEN")
         return cls(
             address=base,
             token=SecretString(raw_token) if raw_token else None,
@@ -157,6 +163,23 @@ class Config:
         if self.client_cert and self.client_key:
             return (self.client_cert, self.client_key)
         return self.client_cert
+
+
+def header_secret(value: str, name: str) -> str:
+    """A token as its header sends it: without surrounding whitespace, as when read from a file.
+
+    Raises :class:`NomadConfigError` naming ``name``, never showing the value, when the token
+    holds a character no header can carry: sent, it would be refused by ``requests`` with an
+    error quoting the whole header value.
+    """
+    value = value.strip()
+    found = _NOT_IN_HEADER.search(value)
+    if found is not None:
+        raise NomadConfigError(
+            f"{name} holds a control character (character {found.start() + 1} of {len(value)}),"
+            " which an HTTP header cannot carry"
+        )
+    return value
 
 
 def _normalize_address(address: str) -> tuple[str, BasicAuth | None]:

@@ -33,7 +33,7 @@ from urllib3.exceptions import (
     SSLError as BodyTLSError,
 )
 
-from ._config import BasicAuth, Config
+from ._config import BasicAuth, Config, header_secret
 from ._exceptions import (
     InvalidParameterError,
     NomadConfigError,
@@ -280,13 +280,13 @@ class Transport:
             headers["Content-Type"] = content_type
         if self._user_agent:
             headers["User-Agent"] = self._user_agent
-        token = options.get("token")
-        secret = self.config.token.get_secret_value() if token is None and self.config.token else token
-        if isinstance(secret, str) and secret:
+        secret = self._token(options.get("token"))
+        if secret:
             headers["X-Nomad-Token"] = secret
         auth = self.config.http_auth
         started = time.monotonic()
         attempt = 0
+        refused_header = False
         while True:
             attempt += 1
             # requests applies the read timeout to each socket read; the deadline bounds the answer.
@@ -310,6 +310,10 @@ class Transport:
                 again = self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts
                 if not again:
                     content = _read_body(reply, deadline)
+            except requests.exceptions.InvalidHeader:
+                # Its text quotes the refused value, which may be a secret: reported below, outside
+                # this block, so that neither that text nor this exception is chained to ours.
+                refused_header = True
             except requests.RequestException as err:
                 failure = _transport_error(err, method, shown)
                 if attempt < self.retry.max_attempts and _may_retry_failure(err, mode):
@@ -320,6 +324,11 @@ class Transport:
             except OSError as err:
                 # requests checks the CA and client certificate paths itself, raising a bare OSError.
                 raise NomadConfigError(f"{method} {shown}: {err}") from err
+            if refused_header:
+                raise NomadConfigError(
+                    f"{method} {shown}: a request header value holds characters HTTP cannot carry"
+                    " (leading whitespace, a line break or a control character); nothing was sent"
+                )
             if again:
                 retry_after = _retry_after(reply.headers.get("Retry-After"))
                 reply.close()
@@ -362,6 +371,14 @@ class Transport:
                 "blocking query answered unchanged %d time(s) in a row, pausing %.3f s", repeat, delay
             )
             self._sleep(delay)
+
+    def _token(self, per_call: object) -> str | None:
+        """The token to send: the per-call one (``""`` for none) if given, else the client's."""
+        if per_call is None:
+            return self.config.token.get_secret_value() if self.config.token else None
+        if not isinstance(per_call, str):
+            raise InvalidParameterError(f"token must be a string, got {type(per_call).__name__}")
+        return header_secret(per_call, "token")
 
     def _back_off(self, method: str, url: str, attempt: int, reason: str, retry_after: float | None) -> None:
         delay = self.retry.delay(attempt, retry_after, self._jitter())

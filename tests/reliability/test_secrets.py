@@ -15,8 +15,9 @@ import pytest
 
 import nomad_typed as nomad
 from nomad_typed._client import NomadClient
-from nomad_typed._exceptions import NomadError, PermissionDeniedError
-from nomad_typed._transport import QueryOptions, WriteOptions
+from nomad_typed._config import Config, SecretString
+from nomad_typed._exceptions import NomadConfigError, NomadError, PermissionDeniedError
+from nomad_typed._transport import QueryOptions, Transport, WriteOptions
 from tests.support.jobs import minimal_job
 from tests.support.nomad_server import ID, NomadServer, Recorded, Reply, job_routes
 
@@ -195,5 +196,92 @@ def test_error_pages_echoing_the_request_have_the_secrets_masked(
     body = caught.value.body
     assert body.splitlines()[-2:] == ["X-Nomad-Token: ********", "Authorization: Basic ********"]
     assert body.startswith("Permission denied by proxy. Your request:\n")
+    assert_no_secret(exception_texts(caught.value))
+    assert_no_secret(log_texts(caplog))
+
+
+# ---- tokens that are not header values as given --------------------------------------------
+
+SPACED = "tok-SPACED-7d2e9f1a4c60"
+
+
+@pytest.mark.parametrize(
+    ("source", "written"),
+    [
+        ("argument", f"{SPACED}\n"),
+        ("argument", f" {SPACED}"),
+        ("environment", f"{SPACED}\n"),
+        ("environment", f"\t{SPACED} \r\n"),
+        ("per call", f"{SPACED}\n"),
+        ("per call", f"  {SPACED}"),
+    ],
+)
+def test_surrounding_whitespace_is_dropped_from_tokens(
+    source: str, written: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if source == "environment":
+        monkeypatch.setenv("NOMAD_TOKEN", written)
+    with NomadServer() as server:
+        job_routes(server)
+        client = NomadClient(server.address, token=written if source == "argument" else None)
+        client.jobs.get(
+            "example", **(WriteOptions(token=written) if source == "per call" else WriteOptions())
+        )
+        assert [request.headers["X-Nomad-Token"] for request in server.seen()] == [SPACED]
+
+
+def test_a_whitespace_only_token_is_no_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NOMAD_TOKEN", " \n")
+    assert NomadClient().config.token is None
+    assert NomadClient(token="\n").config.token is None
+
+
+@pytest.mark.parametrize(
+    ("token", "position"),
+    [
+        pytest.param("tok-BROKEN-\x1b-3e8a1c5f", "character 12 of 21", id="escape"),
+        pytest.param("tok-BROKEN-\x7f-3e8a1c5f\n", "character 12 of 21", id="delete and newline"),
+        pytest.param("tok-BROKEN-\r\nX-Injected: 3e8a1c5f", "character 12 of 33", id="header injection"),
+        pytest.param("tok-BROKEN-\x85-3e8a1c5f", "character 12 of 21", id="C1 control"),
+    ],
+)
+def test_tokens_no_header_can_carry_are_refused_without_showing_them(
+    token: str, position: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    raised: list[BaseException] = []
+    with NomadServer() as server:
+        job_routes(server)
+        with pytest.raises(NomadConfigError) as by_argument:
+            NomadClient(server.address, token=token)
+        raised.append(by_argument.value)
+        monkeypatch.setenv("NOMAD_TOKEN", token)
+        with pytest.raises(NomadConfigError) as by_environment:
+            NomadClient(server.address)
+        raised.append(by_environment.value)
+        monkeypatch.delenv("NOMAD_TOKEN")
+        with pytest.raises(NomadConfigError) as per_call:
+            NomadClient(server.address).jobs.get("example", token=token)
+        raised.append(per_call.value)
+        assert server.seen() == []
+    message = f"holds a control character ({position}), which an HTTP header cannot carry"
+    assert [str(error) for error in raised] == [
+        f"token {message}",
+        f"NOMAD_TOKEN {message}",
+        f"token {message}",
+    ]
+    texts = [text for error in raised for text in exception_texts(error)] + log_texts(caplog)
+    assert [text for text in texts if "BROKEN" in text or "3e8a1c5f" in text] == []
+
+
+def test_a_header_requests_refuses_is_reported_without_its_value(caplog: pytest.LogCaptureFixture) -> None:
+    # A configuration built by hand skips the checks of Config.resolve: requests refuses the header.
+    config = Config(address="http://127.0.0.1:9", token=SecretString(f" {ARGUMENT_TOKEN}"))
+    with pytest.raises(NomadConfigError) as caught:
+        Transport(config).request("GET", ["jobs"], options={})
+    assert str(caught.value) == (
+        "GET http://127.0.0.1:9/v1/jobs: a request header value holds characters HTTP cannot carry"
+        " (leading whitespace, a line break or a control character); nothing was sent"
+    )
+    assert (caught.value.__cause__, caught.value.__context__) == (None, None)
     assert_no_secret(exception_texts(caught.value))
     assert_no_secret(log_texts(caplog))
