@@ -22,8 +22,10 @@ DEFAULT_ADDRESS = "http://127.0.0.1:4646"
 # cannot parse counts as false, as in Nomad's CLI.
 _GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 
-# Control characters (C0, DEL, C1): no header value can carry them, and a token never holds one.
-_NOT_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters (C0, DEL, C1), which no header value can carry and a token never holds, and
+# characters beyond Latin-1, the only charset http.client (and requests' basic auth) encodes.
+_NOT_IN_HEADER = re.compile(r"[^\x20-\x7e\xa0-\xff]")
+_NOT_IN_BASIC_AUTH = re.compile(r"[^\x00-\xff]")
 
 
 class SecretString:
@@ -125,7 +127,10 @@ class Config:
         raw_address = pick(address, "NOMAD_ADDR") or DEFAULT_ADDRESS
         base, url_auth = _normalize_address(raw_address)
 
-        auth = _basic_auth(http_auth if http_auth is not None else env.get("NOMAD_HTTP_AUTH"))
+        if http_auth is not None:
+            auth = _basic_auth(http_auth, "http_auth")
+        else:
+            auth = _basic_auth(env.get("NOMAD_HTTP_AUTH"), "NOMAD_HTTP_AUTH")
         if auth is None:
             auth = url_auth
 
@@ -173,13 +178,22 @@ def header_secret(value: str, name: str) -> str:
     error quoting the whole header value.
     """
     value = value.strip()
-    found = _NOT_IN_HEADER.search(value)
-    if found is not None:
-        raise NomadConfigError(
-            f"{name} holds a control character (character {found.start() + 1} of {len(value)}),"
-            " which an HTTP header cannot carry"
-        )
+    _refuse_unsendable(value, name, _NOT_IN_HEADER, "an HTTP header")
     return value
+
+
+def _refuse_unsendable(value: str, name: str, unsendable: re.Pattern[str], carrier: str) -> None:
+    """Raise :class:`NomadConfigError` if ``value`` holds a character ``carrier`` cannot carry.
+
+    The error names the setting and the character's position, never the value: it is a secret.
+    """
+    found = unsendable.search(value)
+    if found is not None:
+        kind = "a character outside Latin-1" if ord(found.group()) > 0xFF else "a control character"
+        raise NomadConfigError(
+            f"{name} holds {kind} (character {found.start() + 1} of {len(value)}),"
+            f" which {carrier} cannot carry"
+        )
 
 
 def _normalize_address(address: str) -> tuple[str, BasicAuth | None]:
@@ -205,17 +219,24 @@ def _normalize_address(address: str) -> tuple[str, BasicAuth | None]:
     if "@" in netloc:
         userinfo, netloc = netloc.rsplit("@", 1)
         user, _, password = userinfo.partition(":")
-        auth = BasicAuth(unquote(user), SecretString(unquote(password)))
+        auth = _basic_auth_pair(unquote(user), unquote(password), "the Nomad address")
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", "")), auth
 
 
-def _basic_auth(value: str | tuple[str, str] | None) -> BasicAuth | None:
+def _basic_auth(value: str | tuple[str, str] | None, source: str) -> BasicAuth | None:
     if value is None or value == "":
         return None
     if isinstance(value, tuple):
         username, password = value
     else:
         username, _, password = value.partition(":")
+    return _basic_auth_pair(username, password, source)
+
+
+def _basic_auth_pair(username: str, password: str, source: str) -> BasicAuth:
+    carrier = "HTTP basic authentication"
+    _refuse_unsendable(username, f"the user name of {source}", _NOT_IN_BASIC_AUTH, carrier)
+    _refuse_unsendable(password, f"the password of {source}", _NOT_IN_BASIC_AUTH, carrier)
     return BasicAuth(username, SecretString(password))
 
 

@@ -310,9 +310,9 @@ class Transport:
                 again = self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts
                 if not again:
                     content = _read_body(reply, deadline)
-            except requests.exceptions.InvalidHeader:
-                # Its text quotes the refused value, which may be a secret: reported below, outside
-                # this block, so that neither that text nor this exception is chained to ours.
+            except (requests.exceptions.InvalidHeader, UnicodeEncodeError):
+                # Both hold the refused value (in the text, in `.object`), which may be a secret:
+                # reported below, outside this block, so that this exception is not chained to ours.
                 refused_header = True
             except requests.RequestException as err:
                 failure = _transport_error(err, method, shown)
@@ -327,7 +327,8 @@ class Transport:
             if refused_header:
                 raise NomadConfigError(
                     f"{method} {shown}: a request header value holds characters HTTP cannot carry"
-                    " (leading whitespace, a line break or a control character); nothing was sent"
+                    " (leading whitespace, a line break, a control character or a character outside"
+                    " Latin-1); nothing was sent"
                 )
             if again:
                 retry_after = _retry_after(reply.headers.get("Retry-After"))

@@ -6,6 +6,7 @@ text the library can produce is then searched for them.
 
 from __future__ import annotations
 
+import base64
 import logging
 import traceback
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import pytest
 
 import nomad_typed as nomad
 from nomad_typed._client import NomadClient
-from nomad_typed._config import Config, SecretString
+from nomad_typed._config import BasicAuth, Config, SecretString
 from nomad_typed._exceptions import NomadConfigError, NomadError, PermissionDeniedError
 from nomad_typed._transport import QueryOptions, Transport, WriteOptions
 from tests.support.jobs import minimal_job
@@ -273,15 +274,118 @@ def test_tokens_no_header_can_carry_are_refused_without_showing_them(
     assert [text for text in texts if "BROKEN" in text or "3e8a1c5f" in text] == []
 
 
-def test_a_header_requests_refuses_is_reported_without_its_value(caplog: pytest.LogCaptureFixture) -> None:
-    # A configuration built by hand skips the checks of Config.resolve: requests refuses the header.
-    config = Config(address="http://127.0.0.1:9", token=SecretString(f" {ARGUMENT_TOKEN}"))
+@pytest.mark.parametrize(
+    "config",
+    [
+        pytest.param(
+            Config(address="http://127.0.0.1:9", token=SecretString(f" {ARGUMENT_TOKEN}")), id="requests"
+        ),
+        pytest.param(
+            Config(address="http://127.0.0.1:9", token=SecretString(f"{ARGUMENT_TOKEN}€")), id="http.client"
+        ),
+        pytest.param(
+            Config(address="http://127.0.0.1:9", http_auth=BasicAuth("ops", SecretString(f"{PASSWORD}€"))),
+            id="basic auth",
+        ),
+    ],
+)
+def test_a_header_the_http_stack_refuses_is_reported_without_its_value(
+    config: Config, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A configuration built by hand skips the checks of Config.resolve: the HTTP stack refuses it.
     with pytest.raises(NomadConfigError) as caught:
         Transport(config).request("GET", ["jobs"], options={})
     assert str(caught.value) == (
         "GET http://127.0.0.1:9/v1/jobs: a request header value holds characters HTTP cannot carry"
-        " (leading whitespace, a line break or a control character); nothing was sent"
+        " (leading whitespace, a line break, a control character or a character outside Latin-1);"
+        " nothing was sent"
     )
     assert (caught.value.__cause__, caught.value.__context__) == (None, None)
     assert_no_secret(exception_texts(caught.value))
     assert_no_secret(log_texts(caplog))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "message"),
+    [
+        pytest.param(
+            {"token": f"{ARGUMENT_TOKEN}€"},
+            {},
+            "token holds a character outside Latin-1 (character 21 of 21), which an HTTP header cannot carry",
+            id="token",
+        ),
+        pytest.param(
+            {},
+            {"NOMAD_TOKEN": f"tök€n-{ENVIRONMENT_TOKEN}"},
+            "NOMAD_TOKEN holds a character outside Latin-1 (character 4 of 26),"
+            " which an HTTP header cannot carry",
+            id="NOMAD_TOKEN",
+        ),
+        pytest.param(
+            {"http_auth": f"ops:pä€{PASSWORD}"},
+            {},
+            "the password of http_auth holds a character outside Latin-1 (character 3 of 23),"
+            " which HTTP basic authentication cannot carry",
+            id="http_auth",
+        ),
+        pytest.param(
+            {"http_auth": ("öps€", PASSWORD)},
+            {},
+            "the user name of http_auth holds a character outside Latin-1 (character 4 of 4),"
+            " which HTTP basic authentication cannot carry",
+            id="http_auth user",
+        ),
+        pytest.param(
+            {},
+            {"NOMAD_HTTP_AUTH": f"ops:{PASSWORD}€"},
+            "the password of NOMAD_HTTP_AUTH holds a character outside Latin-1 (character 21 of 21),"
+            " which HTTP basic authentication cannot carry",
+            id="NOMAD_HTTP_AUTH",
+        ),
+        pytest.param(
+            {"address": f"http://ops:{PASSWORD}%E2%82%AC@127.0.0.1:4646"},
+            {},
+            "the password of the Nomad address holds a character outside Latin-1 (character 21 of 21),"
+            " which HTTP basic authentication cannot carry",
+            id="address",
+        ),
+    ],
+)
+def test_secrets_beyond_latin_1_are_refused_at_construction(
+    arguments: dict[str, object],
+    environment: dict[str, str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(NomadConfigError) as caught:
+        NomadClient(**arguments)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    assert (caught.value.__cause__, caught.value.__context__) == (None, None)
+    assert_no_secret(exception_texts(caught.value))
+
+
+def test_a_per_call_token_beyond_latin_1_is_refused_before_any_io() -> None:
+    with NomadServer() as server:
+        job_routes(server)
+        with pytest.raises(NomadConfigError) as caught:
+            NomadClient(server.address).jobs.get("example", token=f"{CALL_TOKEN}€")
+        assert server.seen() == []
+    assert str(caught.value) == (
+        "token holds a character outside Latin-1 (character 22 of 22), which an HTTP header cannot carry"
+    )
+    assert_no_secret(exception_texts(caught.value))
+
+
+def test_latin_1_secrets_are_sent_as_latin_1() -> None:
+    with NomadServer() as server:
+        job_routes(server)
+        NomadClient(server.address, token="tök-ünï", http_auth="öps:pässwört").jobs.get("example")
+        (request,) = server.seen()
+    # http.server decodes header bytes as Latin-1, so the byte 0xF6 reads back as "ö".
+    assert request.headers["X-Nomad-Token"] == "tök-ünï"
+    assert (
+        request.headers["Authorization"]
+        == "Basic " + base64.b64encode("öps:pässwört".encode("latin-1")).decode()
+    )
