@@ -61,7 +61,7 @@ from .models.responses import (
     JobVersionsResponse,
     PeriodicForceResponse,
 )
-from .resources import JobInput, Jobs
+from .resources import JobInput, Jobs, Payload
 
 __all__ = ["Nomad", "NomadJob", "NomadJobs", "NomadValidate", "api"]
 
@@ -201,7 +201,7 @@ class NomadJob:
     def dispatch_job(
         self,
         id_: str,
-        payload: bytes | str | None = None,
+        payload: Payload | None = None,
         meta: Mapping[str, str] | None = None,
         id_prefix_template: str | None = None,
         idempotency_token: str | None = None,

@@ -3,7 +3,7 @@
 from .allocations import Allocations, AllocationsWithMeta
 from .deployments import Deployments, DeploymentsWithMeta
 from .evaluations import Evaluations, EvaluationsWithMeta
-from .jobs import JobInput, Jobs, JobsWithMeta
+from .jobs import JobInput, Jobs, JobsWithMeta, Payload
 
 __all__ = [
     "Allocations",
@@ -15,4 +15,5 @@ __all__ = [
     "JobInput",
     "Jobs",
     "JobsWithMeta",
+    "Payload",
 ]

@@ -56,10 +56,13 @@ from ..models.responses import (
 from ..validation import validate_job
 from ._base import Paging, Resource, with_meta
 
-__all__ = ["JobInput", "Jobs", "JobsWithMeta"]
+__all__ = ["JobInput", "Jobs", "JobsWithMeta", "Payload"]
 
 #: A job as a model, or as Nomad's JSON: bare (``{"ID": …}``) or enveloped (``{"Job": {…}, …}``).
 JobInput = Job | Mapping[str, object]
+
+#: A dispatch payload: bytes as they are, text as UTF-8.
+Payload = bytes | bytearray | memoryview | str
 
 
 class Jobs(Resource):
@@ -263,7 +266,7 @@ class Jobs(Resource):
     def dispatch(
         self,
         job_id: str,
-        payload: bytes | str | None = None,
+        payload: Payload | None = None,
         *,
         meta: Mapping[str, str] | None = None,
         id_prefix_template: str | None = None,
@@ -295,7 +298,7 @@ class Jobs(Resource):
     def dispatch_payload(
         self,
         job_id: str,
-        payload: bytes | str,
+        payload: Payload,
         *,
         idempotency_token: str | None = None,
         **options: Unpack[WriteOptions],
@@ -603,6 +606,16 @@ def _set(model: BaseModel, **values: object) -> None:
             setattr(model, name, value)
 
 
-def _payload_bytes(payload: bytes | str) -> bytes:
-    """A dispatch payload as bytes; text is sent as UTF-8."""
-    return payload.encode() if isinstance(payload, str) else bytes(payload)
+def _payload_bytes(payload: object) -> bytes:
+    """A dispatch payload as bytes; text is sent as UTF-8. Checked before anything is sent."""
+    if isinstance(payload, str):
+        try:
+            return payload.encode()
+        except UnicodeEncodeError as err:
+            raise InvalidParameterError(
+                f"payload: text with a lone surrogate (character {err.start + 1}) cannot be sent as UTF-8"
+            ) from None
+    # bytes() alone would turn an int into that many zero bytes, and a list of ints into bytes.
+    if not isinstance(payload, (bytes, bytearray, memoryview)):
+        raise TypeError(f"payload must be bytes, bytearray, memoryview or str, got {type(payload).__name__}")
+    return bytes(payload)
