@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, Annotated, ClassVar, cast
 
 import pydantic_core
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic.config import ExtraValues
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from typing_extensions import Self
 
@@ -17,6 +19,25 @@ from ._paths import join_index, join_key, join_map_key
 from ._types import MAX_NESTING, WIRE_CONTEXT, AnyJSON, JSONObject
 
 __all__ = ["MAX_NESTING", "NomadModel", "UnknownField"]
+
+
+#: Attribute names that differ from their JSON key, over all models.
+_ATTRIBUTE_NAMES: set[str] = set()
+_name_key_numbers = itertools.count(1)
+#: A number drawn anew each time an unknown key spelt like an attribute name is read, in any
+#: thread. A reader compares it before and after validating: each number is drawn once, so it
+#: differs whenever its own input had such a key (another thread's only costs a needless walk).
+_last_name_key = [0]
+
+
+def _note_name_key(key: str) -> str:
+    if key in _ATTRIBUTE_NAMES:
+        _last_name_key[0] = next(_name_key_numbers)
+    return key
+
+
+# Validates the keys of unknown entries only, so it costs nothing for documents without any.
+_UnknownKey = Annotated[str, AfterValidator(_note_name_key)]
 
 
 @dataclass(frozen=True)
@@ -31,8 +52,11 @@ class UnknownField:
 class NomadModel(BaseModel):
     """Base of all Nomad models.
 
-    * Attributes are snake_case; each has an alias equal to Nomad's JSON key. Both spellings are
-      accepted on input, the wire form always uses the JSON keys.
+    * Attributes are snake_case; each has an alias equal to Nomad's JSON key. Keyword arguments
+      and attribute assignment take both spellings, at any depth. Data (:meth:`from_wire`,
+      ``model_validate``, the client's answers) is read by JSON key only, as Nomad's Go decoder
+      reads it: a snake_case key there is an unknown key, kept as given. The wire form always
+      uses the JSON keys.
     * Types are strict like Go's decoder: ``"300"`` is not an integer and ``1`` is not a boolean.
     * Keys the model does not know are kept and serialized again, so newer Nomad versions
       round-trip; :meth:`unknown_fields` lists them with their JSON paths.
@@ -46,16 +70,23 @@ class NomadModel(BaseModel):
         extra="allow",
         strict=True,
         validate_by_alias=True,
+        # What the pydantic mypy plugin types __init__ from: keyword arguments take attribute
+        # names (__init__ passes by_name=True). Data is read otherwise, see below.
         validate_by_name=True,
         serialize_by_alias=True,
         allow_inf_nan=False,
         validate_assignment=True,
         defer_build=True,
     )
+    if not TYPE_CHECKING:
+        # Data (from_wire, model_validate, the client's answers) is read by JSON key only: Go
+        # never matches "task_groups" to TaskGroups, so data read by attribute name would send
+        # Nomad something other than what was given. __init__ and assignment opt back in.
+        model_config["validate_by_name"] = False
 
     # Unknown keys keep any JSON value, checked like free-form objects: no NaN, no deeper nesting
     # than MAX_NESTING, nothing JSON cannot carry.
-    __pydantic_extra__: dict[str, AnyJSON]
+    __pydantic_extra__: dict[_UnknownKey, AnyJSON]
 
     # wire key or attribute name -> attribute name, filled for each subclass
     _attr_for_key: ClassVar[dict[str, str]] = {}
@@ -67,7 +98,94 @@ class NomadModel(BaseModel):
         for name, field in cls.model_fields.items():
             names[name] = name
             names[field.alias or name] = name
+            if field.alias not in (None, name):
+                _ATTRIBUTE_NAMES.add(name)
         cls._attr_for_key = names
+
+    if not TYPE_CHECKING:
+        # Hidden from type checkers: the pydantic plugin types each model's __init__ from its
+        # fields, and a visible __setattr__ would let mypy accept any attribute name.
+
+        def __init__(self, /, **data: object) -> None:
+            __tracebackhide__ = True
+            self.__pydantic_validator__.validate_python(data, self_instance=self, by_name=True)
+
+        # Without the mark pydantic would call this __init__ for every nested dict it validates.
+        __init__.__pydantic_base_init__ = True
+
+        def __setattr__(self, name: str, value: object) -> None:
+            fields = type(self).__pydantic_fields__
+            extra = self.__pydantic_extra__
+            if not extra or fields.keys().isdisjoint(extra):
+                self._assign(name, value)
+                return
+            # Pydantic's assignment merges the unknown keys into the fields by name, so an unknown
+            # key spelt like an attribute ("count" read from JSON) would overwrite that attribute.
+            # Such keys are set aside meanwhile, then put back in their places.
+            aside = {key: item for key, item in extra.items() if key in fields}
+            rest = {key: item for key, item in extra.items() if key not in aside}
+            object.__setattr__(self, "__pydantic_extra__", rest)
+            try:
+                self._assign(name, value)
+            finally:
+                now = self.__pydantic_extra__
+                restored = {key: aside[key] if key in aside else now[key] for key in extra}
+                restored.update(now)  # a new unknown key goes last
+                object.__setattr__(self, "__pydantic_extra__", restored)
+
+        def _assign(self, name: str, value: object) -> None:
+            if name in type(self).__pydantic_fields__:
+                # A dict assigned here is Python input, like a keyword argument.
+                self.__pydantic_validator__.validate_assignment(self, name, value, by_name=True)
+            else:
+                super().__setattr__(name, value)
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: object,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        from_attributes: bool | None = None,
+        context: object | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Pydantic's ``model_validate``; a dict is read by JSON key only unless ``by_name=True``."""
+        mark = _last_name_key[0]
+        model = super().model_validate(
+            obj,
+            strict=strict,
+            extra=extra,
+            from_attributes=from_attributes,
+            context=context,
+            by_alias=by_alias,
+            by_name=by_name,
+        )
+        if _last_name_key[0] != mark:
+            _settle(model, obj)
+        return model
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        context: object | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Pydantic's ``model_validate_json``; read by JSON key only unless ``by_name=True``."""
+        mark = _last_name_key[0]
+        model = super().model_validate_json(
+            json_data, strict=strict, extra=extra, context=context, by_alias=by_alias, by_name=by_name
+        )
+        if _last_name_key[0] != mark:
+            _settle(model, pydantic_core.from_json(json_data))
+        return model
 
     @classmethod
     def from_wire(cls, data: Mapping[str, object] | str | bytes) -> Self:
@@ -80,8 +198,11 @@ class NomadModel(BaseModel):
         document: object = data
         if isinstance(data, (str, bytes, bytearray)):
             text = data[3:] if data[:3] == _UTF8_BOM else data
+            mark = _last_name_key[0]
             parsed = cls._from_wire_text(text)
             if parsed is not None:
+                if _last_name_key[0] != mark:
+                    _settle(parsed, cls._unwrap_wire(_decode(cls, text)))
                 return parsed
             # No answer from the fast path (an error, or a wrapping it cannot tell): the decoded
             # document decides, errors included.
@@ -140,12 +261,17 @@ class NomadModel(BaseModel):
                 yield from _unknown_in(getattr(self, name), join_key(path, field.alias or name))
 
     def __getitem__(self, key: str) -> object:
-        """Value of the field with wire key (or attribute name) ``key``; extra keys work too."""
+        """Value of the field with wire key (or attribute name) ``key``; extra keys work too.
+
+        An unknown key read from JSON wins over an attribute of the same name: item access is
+        for the keys of the document.
+        """
+        extra = self.__pydantic_extra__
+        if key in extra:
+            return extra[key]
         name = type(self)._attr_for_key.get(key)
         if name is not None:
             return getattr(self, name)
-        if key in self.__pydantic_extra__:
-            return self.__pydantic_extra__[key]
         raise KeyError(key)
 
     def get(self, key: str, default: object = None) -> object:
@@ -159,10 +285,10 @@ class NomadModel(BaseModel):
         """True when ``key`` (wire key or attribute name) was given or is a kept extra key."""
         if not isinstance(key, str):
             return False
+        if key in self.__pydantic_extra__:
+            return True
         name = type(self)._attr_for_key.get(key)
-        if name is not None:
-            return name in self.model_fields_set
-        return key in self.__pydantic_extra__
+        return name is not None and name in self.model_fields_set
 
     def keys(self) -> list[str]:
         """Wire keys that were given, in declaration order, then the extra keys."""
@@ -171,10 +297,43 @@ class NomadModel(BaseModel):
         return given + list(self.__pydantic_extra__)
 
     def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
-        # Only what was given: a Job has ~40 fields and most are None.
-        for name, value in super().__repr_args__():
-            if name is None or name in self.model_fields_set or name in self.__pydantic_extra__:
+        # Only what was given: a Job has ~40 fields and most are None. An unknown key may share
+        # an attribute's name ("name" read from JSON), so fields and extra keys are told apart.
+        fields = type(self).__pydantic_fields__
+        given = self.model_fields_set
+        for name, value in self.__dict__.items():
+            if name in fields and name in given:
                 yield name, value
+        yield from self.__pydantic_extra__.items()
+
+
+def _settle(model: object, document: object) -> None:
+    """Keep an attribute name in each model's fields set only when its JSON key was in ``document``.
+
+    Pydantic counts every unknown key as a field that was set: a "count" key read from JSON, which
+    Nomad ignores, would mark ``count`` as given, and the wire form would then carry
+    ``"Count": null``. Such keys are rare, so this walk only runs when the unknown-key validator
+    met one (the document is then decoded again, for text).
+    """
+    pending: list[tuple[object, object]] = [(model, document)]
+    while pending:
+        value, source = pending.pop()
+        if isinstance(value, NomadModel) and isinstance(source, Mapping):
+            fields = type(value).__pydantic_fields__
+            if not fields.keys().isdisjoint(value.__pydantic_extra__):
+                value.__pydantic_fields_set__ = {
+                    name
+                    for name in value.__pydantic_fields_set__
+                    if name not in fields or (fields[name].alias or name) in source
+                }
+            for name, field in fields.items():
+                key = field.alias or name
+                if key in source:
+                    pending.append((value.__dict__[name], source[key]))
+        elif isinstance(value, list) and isinstance(source, list):
+            pending.extend(zip(value, source, strict=False))
+        elif isinstance(value, dict) and isinstance(source, Mapping):
+            pending.extend((item, source[key]) for key, item in value.items() if key in source)
 
 
 def _unknown_in(value: object, path: str) -> Iterator[UnknownField]:

@@ -148,7 +148,7 @@ def _job(job: Job, resolver: Resolver) -> None:
     if job.update is not None:
         _fill(job.update, _UPDATE_DEFAULTS)
     elif job.type in ("service", "system"):
-        job.update = UpdateStrategy.model_validate(_UPDATE_DEFAULTS)
+        job.update = UpdateStrategy.model_validate(_UPDATE_DEFAULTS, by_name=True)
     for index, group in enumerate(job.task_groups or ()):
         _group(job, group, ("TaskGroups", index), resolver)
 

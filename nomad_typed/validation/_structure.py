@@ -1,9 +1,10 @@
 """Layer 1: does the document decode the way Nomad's Go decoder would decode it?
 
 Two jobs here. :func:`read_keys_like_go` rewrites a wire document the way ``encoding/json`` reads
-it — a key matching a field only case-insensitively is read as that field, a snake_case attribute
-name (which the models would accept but Nomad never reads) is dropped — and notes each such key.
-:func:`structure_issues` turns pydantic's errors into issues at the user's JSON paths.
+it — a key matching a field only case-insensitively is read as that field — and notes each such
+key. Any other key, a snake_case attribute name included, is unknown to Nomad and to the models
+alike, and stays where it is. :func:`structure_issues` turns pydantic's errors into issues at the
+user's JSON paths.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import ValidationError
 
@@ -52,22 +52,19 @@ _BOUND_ERRORS = {"greater_than_equal", "less_than_equal", "greater_than", "less_
 
 @dataclass(frozen=True)
 class KeyNote:
-    """A key of a wire document that Nomad reads differently from how it is spelt.
+    """A key of a wire document that Go matches to ``field`` only case-insensitively.
 
-    ``kind`` is ``"case"`` when Go matches it to ``field`` case-insensitively (it was renamed so
-    the rest of validation sees what Nomad sees) and ``"name"`` when it is a snake_case attribute
-    name that Nomad ignores (it was dropped).
+    It was renamed to ``field``, so the rest of validation sees what Nomad sees.
     """
 
     path: Path
     key: str
     field: str
-    kind: Literal["case", "name"]
 
 
 def renamed_keys(notes: Iterable[KeyNote]) -> dict[Path, str]:
     """Path as Nomad reads it → the key as the user spelt it, for keys matched case-insensitively."""
-    return {(*note.path[:-1], note.field): note.key for note in notes if note.kind == "case"}
+    return {(*note.path[:-1], note.field): note.key for note in notes}
 
 
 def read_keys_like_go(
@@ -89,11 +86,8 @@ def _read_model(
         if key not in aliases:
             alias = folded.get(key.casefold())
             if alias is not None and alias not in document:
-                notes.append(KeyNote((*path, key), key, alias, "case"))
+                notes.append(KeyNote((*path, key), key, alias))
                 target = alias
-            elif key in model.model_fields:
-                notes.append(KeyNote((*path, key), key, model.model_fields[key].alias or key, "name"))
-                continue
         slot = field_slot(model, target) if target in aliases else None
         result[target] = _read_value(value, slot, (*path, target), notes) if slot else value
     return result

@@ -63,8 +63,8 @@ class Slot:
 
 
 def field_slot(model: type[NomadModel], key: str) -> Slot | None:
-    """The slot of the field that ``key`` (alias or attribute name) names, if any."""
-    name = model._attr_for_key.get(key)
+    """The slot of the field whose wire key is ``key``, if any (attribute names are unknown keys)."""
+    name = model_aliases(model).get(key)
     if name is None:
         return None
     info = model.model_fields[name]
@@ -90,6 +90,7 @@ def item_slot(slot: Slot) -> Slot:
     return Slot(item, ge, le)
 
 
+@functools.cache
 def model_aliases(model: type[NomadModel]) -> dict[str, str]:
     """Wire key → attribute name for every field of ``model``."""
     return {info.alias or name: name for name, info in model.model_fields.items()}

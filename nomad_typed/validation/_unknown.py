@@ -35,13 +35,10 @@ def unknown_field_issues(job: Job, notes: Iterable[KeyNote], *, allow_unknown: b
     """Issues for every key the models do not declare and every key Nomad reads another way."""
     issues: list[Issue] = []
     for note in () if allow_unknown else notes:
-        if note.kind == "case":
-            message = (
-                f'unknown field; did you mean "{note.field}"? Nomad matches keys case-insensitively'
-                f' and reads it as "{note.field}", but the exact spelling is "{note.field}"'
-            )
-        else:
-            message = f'unknown field; did you mean "{note.field}"? Nomad ignores snake_case names in JSON'
+        message = (
+            f'unknown field; did you mean "{note.field}"? Nomad matches keys case-insensitively'
+            f' and reads it as "{note.field}", but the exact spelling is "{note.field}"'
+        )
         issues.append(Issue("error", format_path(note.path), message, "unknown-field"))
     suggested: set[tuple[type[NomadModel], str]] = set()
     for unknown in job.iter_unknown_fields():
@@ -65,6 +62,9 @@ def unknown_field_issues(job: Job, notes: Iterable[KeyNote], *, allow_unknown: b
 
 @functools.lru_cache(maxsize=4096)
 def _suggest(key: str, model: type[NomadModel]) -> str:
+    field = model.model_fields.get(key)
+    if field is not None and field.alias is not None and field.alias != key:
+        return f'unknown field; did you mean "{field.alias}"? Nomad ignores snake_case names in JSON'
     aliases, folded_aliases = _spellings(model)
     folded = [alias for alias in aliases if alias.casefold() == key.casefold()]
     if folded:

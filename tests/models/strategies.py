@@ -41,7 +41,7 @@ def model_strategy(model: type[NomadModel], depth: int = 3) -> st.SearchStrategy
     def build(draw: st.DrawFn) -> NomadModel:
         chosen = draw(st.sets(st.sampled_from(sorted(fields)), max_size=len(fields))) if fields else set()
         values = {name: draw(fields[name]) for name in sorted(chosen)}
-        return model.model_validate(values)
+        return model(**values)
 
     return build()
 

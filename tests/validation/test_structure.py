@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from nomad_typed.models import Job
 from nomad_typed.validation import Issue, validate_job
 from tests.validation.base import job
-from tests.validation.cases import RES, SVC, TG, T, put
+from tests.validation.cases import RES, SVC, TG, T, drop, put
 
 
 def _summary(issues: list[Issue]) -> list[tuple[str, str, str, str]]:
@@ -226,7 +226,7 @@ def test_case_insensitive_key_allowed() -> None:
     assert validate_job(document, allow_unknown_fields=True) == []
 
 
-def test_snake_case_name_is_dropped_like_go() -> None:
+def test_snake_case_name_is_an_unknown_key_like_in_go() -> None:
     document = job(lambda d: d.update({"task_groups": d.pop("TaskGroups")}))
     assert _summary(validate_job(document)) == [
         (
@@ -237,6 +237,20 @@ def test_snake_case_name_is_dropped_like_go() -> None:
         ),
         ("error", "V031", "", "Missing job task groups"),
     ]
+
+
+def test_nested_snake_case_name_is_reported_and_the_field_stays_unset() -> None:
+    # Nomad reads no memory here and applies its default, so V316 (at least 10 MB) does not fire.
+    document = job(drop(f"{RES}.MemoryMB"), put(f"{RES}.memory_mb", 5))
+    assert _summary(validate_job(document)) == [
+        (
+            "error",
+            "unknown-field",
+            "TaskGroups[0].Tasks[0].Resources.memory_mb",
+            'unknown field; did you mean "MemoryMB"? Nomad ignores snake_case names in JSON',
+        )
+    ]
+    assert _summary(validate_job(document, allow_unknown_fields=True)) == []
 
 
 def test_legacy_fields_are_warnings_even_when_unknown_fields_are_allowed() -> None:
