@@ -61,7 +61,7 @@ from .models.responses import (
     JobVersionsResponse,
     PeriodicForceResponse,
 )
-from .resources import JobInput, Jobs, Payload
+from .resources.jobs import JobInput, Jobs, Payload, enveloped_job
 
 __all__ = ["Nomad", "NomadJob", "NomadJobs", "NomadValidate", "api"]
 
@@ -172,7 +172,8 @@ class NomadJob:
         """Register or update the job through ``POST /v1/job/:job_id``.
 
         ``job`` is ``{"Job": {...}}`` (with optional ``EnforceIndex``, ``JobModifyIndex``,
-        ``PolicyOverride``, ``PreserveCounts`` keys beside it), a bare job dict or a ``Job``.
+        ``PolicyOverride``, ``PreserveCounts`` keys beside it), a bare job dict or a ``Job``. The
+        envelope may hold the ``Job`` that :meth:`get_job` returned (read, change, register).
         Like python-nomad, Nomad's rules are left to the server (only the structure is checked).
         """
         return self._jobs.update(job, job_id=id_, validate=False)
@@ -185,7 +186,7 @@ class NomadJob:
         self, id_: str, job: JobInput, diff: bool = False, policy_override: bool = False
     ) -> JobPlanResponse:
         """Dry-run the scheduler for the job; ``Diff``/``PolicyOverride`` keys of ``job`` win."""
-        envelope = job if isinstance(job, Mapping) and isinstance(job.get("Job"), Mapping) else {}
+        envelope = job if isinstance(job, Mapping) and enveloped_job(job) is not None else {}
         return self._jobs.plan(
             job,
             job_id=id_,

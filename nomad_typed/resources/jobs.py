@@ -56,7 +56,7 @@ from ..models.responses import (
 from ..validation import validate_job
 from ._base import Paging, Resource, with_meta
 
-__all__ = ["JobInput", "Jobs", "JobsWithMeta", "Payload"]
+__all__ = ["JobInput", "Jobs", "JobsWithMeta", "Payload", "enveloped_job"]
 
 #: A job as a model, or as Nomad's JSON: bare (``{"ID": …}``) or enveloped (``{"Job": {…}, …}``).
 JobInput = Job | Mapping[str, object]
@@ -68,7 +68,8 @@ Payload = bytes | bytearray | memoryview | str
 class Jobs(Resource):
     """The job endpoints (``/v1/jobs``, ``/v1/job/:job_id/…``, ``/v1/validate/job``).
 
-    Methods that take a job accept a :class:`~nomad_typed.models.Job` or a wire dict. A dict is
+    Methods that take a job accept a :class:`~nomad_typed.models.Job` or a wire dict, bare or
+    an envelope (``{"Job": …, "EnforceIndex": …}``) whose ``Job`` is a dict or a model. A dict is
     checked locally with ``Job.from_wire`` first, so a malformed job raises
     :class:`pydantic.ValidationError` (naming the JSON path) and never reaches Nomad; ``register``,
     ``update`` and ``plan`` then also check Nomad's validation rules (see :meth:`register`). The
@@ -534,18 +535,31 @@ _R = TypeVar("_R", JobRegisterRequest, JobPlanRequest, JobValidateRequest)
 _M = TypeVar("_M", bound=BaseModel)
 
 
+def enveloped_job(job: JobInput) -> Job | Mapping[str, object] | None:
+    """The job inside a request envelope (``{"Job": …, "EnforceIndex": …}``); None for a bare job.
+
+    The job inside may be a dict or a :class:`Job` model: reading a job and registering it
+    again in an envelope (python-nomad's read-modify-write) puts the model there.
+    """
+    if isinstance(job, Mapping):
+        inner = job.get("Job")
+        if isinstance(inner, (Job, Mapping)):
+            return inner
+    return None
+
+
 def _job_request(model: type[_R], job: JobInput) -> _R:
     """The request body around ``job``; a dict is validated first and its envelope keys are kept."""
     if isinstance(job, Job):
         return model(job=job)
     if not isinstance(job, Mapping):
         raise TypeError(f"job must be a Job or a dict of Nomad's JSON, got {type(job).__name__}")
-    inner = job.get("Job")
-    if isinstance(inner, Mapping):
-        envelope = {key: value for key, value in job.items() if key != "Job"}
-        parsed = Job.from_wire(inner)
-        return model.model_validate({**envelope, "Job": parsed}, context=WIRE_CONTEXT)
-    return model(job=Job.from_wire(job))
+    inner = enveloped_job(job)
+    if inner is None:
+        return model(job=Job.from_wire(job))
+    envelope = {key: value for key, value in job.items() if key != "Job"}
+    parsed = inner if isinstance(inner, Job) else Job.from_wire(inner)
+    return model.model_validate({**envelope, "Job": parsed}, context=WIRE_CONTEXT)
 
 
 class _RegisterFields(TypedDict):

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 import requests
 import responses
 from pydantic import ValidationError
 
+from nomad_typed import compat
 from nomad_typed._client import NomadClient
 from nomad_typed._exceptions import InvalidParameterError
 from nomad_typed.models import Job, Task, TaskGroup
 from tests.support.jobs import minimal_job
+from tests.support.nomad_server import CORPUS
 
 from .conftest import ADDRESS, BASE
 
 REGISTERED = b'{"EvalID": "e1", "EvalCreateIndex": 10, "JobModifyIndex": 9, "Warnings": ""}'
 PLANNED = b'{"JobModifyIndex": 9, "Diff": null, "Warnings": ""}'
+VALIDATED = b'{"DriverConfigValidated": true, "ValidationErrors": null, "Error": "", "Warnings": ""}'
 
 
 def _body(mocked: responses.RequestsMock, position: int = 0) -> object:
@@ -189,3 +193,62 @@ def test_own_session_is_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     with NomadClient(ADDRESS):
         pass
     assert closed == [True]
+
+
+ENVELOPE_SENDERS: dict[str, tuple[str, bytes, Callable[[NomadClient, dict[str, object]], object]]] = {
+    "register": ("jobs", REGISTERED, lambda client, envelope: client.jobs.register(envelope)),
+    "update": ("job/web", REGISTERED, lambda client, envelope: client.jobs.update(envelope)),
+    "plan": ("job/web/plan", PLANNED, lambda client, envelope: client.jobs.plan(envelope)),
+    "validate": ("validate/job", VALIDATED, lambda client, envelope: client.jobs.validate(envelope)),
+    "compat job.register_job": (
+        "job/web",
+        REGISTERED,
+        lambda client, envelope: compat.Nomad(address=ADDRESS).job.register_job("web", envelope),
+    ),
+    "compat jobs.register_job": (
+        "jobs",
+        REGISTERED,
+        lambda client, envelope: compat.Nomad(address=ADDRESS).jobs.register_job(envelope),
+    ),
+    "compat plan_job": (
+        "job/web/plan",
+        PLANNED,
+        lambda client, envelope: compat.Nomad(address=ADDRESS).job.plan_job("web", envelope),
+    ),
+    "compat validate_job": (
+        "validate/job",
+        VALIDATED,
+        lambda client, envelope: compat.Nomad(address=ADDRESS).validate.validate_job(envelope),
+    ),
+}
+
+
+@pytest.mark.parametrize("sender", sorted(ENVELOPE_SENDERS))
+def test_an_envelope_may_hold_a_job_model(
+    sender: str, client: NomadClient, mocked: responses.RequestsMock
+) -> None:
+    path, answer, send = ENVELOPE_SENDERS[sender]
+    job = Job.from_wire({**minimal_job(), "Meta": {"owner": "ops"}, "JobModifyIndex": 7})
+    siblings = {"EnforceIndex": True, "JobModifyIndex": 7, "PolicyOverride": True, "Diff": True}
+    mocked.add("POST", BASE + path, body=answer)
+    send(client, {"Job": job, **siblings})
+    assert _body(mocked) == {
+        "Job": {**minimal_job(), "Meta": {"owner": "ops"}, "JobModifyIndex": 7},
+        **siblings,
+    }
+
+
+def test_compat_read_modify_write_sends_the_job_it_read(mocked: responses.RequestsMock) -> None:
+    # python-nomad's pattern: get_job, change the result, register it in an envelope.
+    read = (CORPUS / "responses/job_read/docs-v2.0.x_read-job.json").read_bytes()
+    mocked.add("GET", BASE + "job/example", body=read)
+    mocked.add("POST", BASE + "job/example", body=REGISTERED)
+    my_nomad = compat.Nomad(address=ADDRESS)
+    job = my_nomad.job.get_job("example")
+    job.meta = {"owner": "ops"}
+    my_nomad.job.register_job("example", {"Job": job, "EnforceIndex": True, "JobModifyIndex": 14})
+    assert _body(mocked, 1) == {
+        "Job": {**json.loads(read), "Meta": {"owner": "ops"}},
+        "EnforceIndex": True,
+        "JobModifyIndex": 14,
+    }

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 
-from nomad_typed import Job, JobModifyIndexConflictError, JobRegisterResponse, NomadClient
+from nomad_typed import (
+    Job,
+    JobModifyIndexConflictError,
+    JobRegisterResponse,
+    NomadClient,
+    compat as nomad_compat,
+)
 from tests.support.jobs import minimal_job
 from tests.support.nomad_server import JobStore, NomadServer
 
@@ -134,3 +141,33 @@ def test_concurrent_writers_all_land(store: tuple[NomadServer, JobStore], client
     assert errors == []
     assert jobs.jobs["web"]["Meta"] == {"team": "ops", **{f"writer-{n}": "done" for n in range(writers)}}
     assert jobs.jobs["web"]["Version"] == writers
+
+
+def test_python_nomad_read_modify_write_with_the_model_in_an_envelope(
+    store: tuple[NomadServer, JobStore], client: NomadClient
+) -> None:
+    server, jobs = store
+    legacy = nomad_compat.Nomad(address=server.address, token=TOKEN)
+    job = legacy.job.get_job("web")
+    job.meta = {"team": "ops", "owner": "carol"}
+    envelope = {"Job": job, "EnforceIndex": True, "JobModifyIndex": job["JobModifyIndex"]}
+    assert legacy.job.register_job("web", envelope).job_modify_index == 102
+    # The same envelope again is a lost race: the index it carries is no longer the job's.
+    with pytest.raises(JobModifyIndexConflictError) as caught:
+        client.jobs.register(envelope)
+    assert caught.value.body == (
+        "Enforcing job modify index 101: job exists with conflicting job modify index: 102"
+    )
+    current = client.jobs.get("web")
+    assert (
+        client.jobs.register({"Job": current, "EnforceIndex": True, "JobModifyIndex": 102}).job_modify_index
+        == 103
+    )
+    assert jobs.jobs["web"]["Meta"] == {"team": "ops", "owner": "carol"}
+    registers = [json.loads(request.body) for request in server.seen() if request.method == "POST"]
+    assert [(body["EnforceIndex"], body["JobModifyIndex"]) for body in registers[1:]] == [
+        (True, 101),
+        (True, 101),
+        (True, 102),
+    ]
+    assert registers[1]["Job"] == job.to_dict()
