@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import re
@@ -108,6 +109,13 @@ class NomadModel(BaseModel):
 
         def __init__(self, /, **data: object) -> None:
             __tracebackhide__ = True
+            known = type(self)._attr_for_key
+            for key in data:
+                # A lowercase keyword names no JSON key Nomad knows: a misspelt attribute, which
+                # would otherwise be kept as an unknown key and dropped by Nomad. Other unknown
+                # keys are wire keys (python-nomad's legacy "Id"), kept and sent.
+                if key not in known and key[:1].islower():
+                    raise _unexpected_keyword(type(self), key)
             self.__pydantic_validator__.validate_python(data, self_instance=self, by_name=True)
 
         # Without the mark pydantic would call this __init__ for every nested dict it validates.
@@ -334,6 +342,12 @@ def _settle(model: object, document: object) -> None:
             pending.extend(zip(value, source, strict=False))
         elif isinstance(value, dict) and isinstance(source, Mapping):
             pending.extend((item, source[key]) for key, item in value.items() if key in source)
+
+
+def _unexpected_keyword(model: type[NomadModel], key: str) -> TypeError:
+    close = difflib.get_close_matches(key, list(model.model_fields), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return TypeError(f"{model.__name__}() got an unexpected keyword argument {key!r}{hint}")
 
 
 def _unknown_in(value: object, path: str) -> Iterator[UnknownField]:

@@ -125,3 +125,39 @@ def test_resources_wire_dict_with_snake_case_key() -> None:
     resources = Resources.from_wire({"CPU": 100, "memory_mb": 256})
     assert (resources.cpu, resources.memory_mb) == (100, None)
     assert resources.to_dict() == {"CPU": 100, "memory_mb": 256}
+
+
+# -- misspelt keyword arguments ------------------------------------------------------------------
+
+
+def test_misspelt_keyword_is_a_type_error_with_a_suggestion() -> None:
+    with pytest.raises(TypeError) as caught:
+        Resources(cpu=100, memroy_mb=256)  # type: ignore[call-arg]  # the misspelling under test
+    assert (
+        str(caught.value)
+        == "Resources() got an unexpected keyword argument 'memroy_mb'; did you mean 'memory_mb'?"
+    )
+
+
+def test_lowercase_keyword_without_a_close_attribute() -> None:
+    with pytest.raises(TypeError) as caught:
+        Job(id="x", frobnicate=True)  # type: ignore[call-arg]  # the unknown keyword under test
+    assert str(caught.value) == "Job() got an unexpected keyword argument 'frobnicate'"
+
+
+def test_lowercase_spelling_of_a_json_key_is_a_type_error() -> None:
+    with pytest.raises(TypeError) as caught:
+        TaskGroup(name="g", taskgroup="x", Count=1)  # type: ignore[call-arg]  # the unknown keyword under test
+    assert str(caught.value) == "TaskGroup() got an unexpected keyword argument 'taskgroup'"
+
+
+def test_pascal_case_keywords_are_wire_keys_and_are_kept() -> None:
+    resources = Resources(cpu=100, MemoryMB=256, NewerNomadField=1)  # type: ignore[call-arg]  # wire keys
+    assert resources.to_dict() == {"CPU": 100, "MemoryMB": 256, "NewerNomadField": 1}
+    assert resources.unknown_fields() == ["NewerNomadField"]
+
+
+def test_data_entry_points_keep_lowercase_keys() -> None:
+    # Only keyword construction refuses them: data is Nomad's JSON, where they are unknown keys.
+    assert Resources.from_wire({"memroy_mb": 256}).to_dict() == {"memroy_mb": 256}
+    assert Resources.model_validate({"memroy_mb": 256}).unknown_fields() == ["memroy_mb"]
