@@ -8,7 +8,9 @@ failures on register and plan (``N errors occurred: …``) and failed check-and-
 
 from __future__ import annotations
 
+import http
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BadRequestError",
     "ConflictError",
+    "ErrorResponse",
     "InvalidParameterError",
     "JobModifyIndexConflictError",
     "JobValidationError",
@@ -41,6 +44,23 @@ __all__ = [
 _MESSAGE_BODY_LIMIT = 500
 
 
+@dataclass(frozen=True)
+class ErrorResponse:
+    """The answer of an HTTP error, shaped like the ``requests.Response`` python-nomad keeps.
+
+    Only what the error itself holds: no headers, which may echo the request's credentials.
+    """
+
+    status_code: int
+    """The HTTP status."""
+    text: str
+    """The body as text, credentials masked."""
+    url: str
+    """The request URL (it never holds the ACL token)."""
+    reason: str
+    """The standard reason phrase of the status (``"Not Found"``); empty for an unknown status."""
+
+
 class NomadError(Exception):
     """Root of every error raised by nomad_typed; ``str(exc)`` never fails."""
 
@@ -50,6 +70,15 @@ class NomadError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def nomad_resp(self) -> ErrorResponse | BaseException | None:
+        """python-nomad's ``exc.nomad_resp``: here the error this one was raised from, if any.
+
+        For a connection or timeout error, the ``requests`` exception underneath, as in
+        python-nomad; HTTP errors give an :class:`ErrorResponse` instead.
+        """
+        return self.__cause__
 
 
 class NomadConfigError(NomadError, ValueError):
@@ -108,6 +137,15 @@ class NomadHTTPError(NomadError):
         self.url = url
         self.body = body
         super().__init__(message if message is not None else _describe(status, method, url, body))
+
+    @property
+    def nomad_resp(self) -> ErrorResponse:
+        """python-nomad's ``exc.nomad_resp``: status code, text, URL and reason of the answer."""
+        try:
+            reason = http.HTTPStatus(self.status).phrase
+        except ValueError:
+            reason = ""
+        return ErrorResponse(status_code=self.status, text=self.body, url=self.url, reason=reason)
 
 
 class BadRequestError(NomadHTTPError):

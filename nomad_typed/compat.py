@@ -18,6 +18,11 @@ Deliberate differences from python-nomad:
   ``?idempotency_token=`` query parameter, where Nomad reads it.
 * Error statuses raise the typed errors (aliased below to python-nomad's names): a redirect,
   a non-JSON answer or an answer that does not fit the model raise instead of returning.
+  ``exc.nomad_resp`` works as in python-nomad for what code reads of it: on an HTTP error it
+  is an :class:`~nomad_typed._exceptions.ErrorResponse` with ``status_code``, ``text``, ``url``
+  and ``reason`` (not a ``requests.Response``: no headers, which may echo the token, and the
+  text has the credentials masked); on a connection or timeout error it is the ``requests``
+  exception underneath (``None`` once the error has been pickled).
 * Job dicts are checked locally before they are sent: a malformed one raises
   :class:`pydantic.ValidationError` naming the JSON path. Nomad's semantic rules are left to the
   server, as with python-nomad (the typed client also checks those before sending).

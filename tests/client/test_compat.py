@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import requests
 import responses
 
 from nomad_typed import compat
@@ -12,13 +13,17 @@ from nomad_typed._config import Timeout
 from nomad_typed._exceptions import (
     BadRequestError,
     ConflictError,
+    ErrorResponse,
     InvalidParameterError,
     NomadConfigError,
+    NomadConnectionError,
     NomadError,
+    NomadHTTPError,
     NomadTimeoutError,
     NotFoundError,
     PermissionDeniedError,
 )
+from nomad_typed._transport import RetryPolicy
 from nomad_typed.models import Job
 
 DISPATCHED = (
@@ -176,3 +181,59 @@ def test_write_calls(my_nomad: compat.Nomad) -> None:
         (BASE + "jobs/parse?namespace=apps", b'{"JobHCL":"job \\"web\\" {}","Canonicalize":false}'),
         (BASE + "validate/job?namespace=apps", b'{"Job":{"ID":"web"}}'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "caught_as", "reason"),
+    [
+        (404, "job not found", "URLNotFoundNomadException", "Not Found"),
+        (403, "Permission denied", "URLNotAuthorizedNomadException", "Forbidden"),
+        (400, "job ID does not match", "BadRequestNomadException", "Bad Request"),
+        (409, "conflict", "VariableConflict", "Conflict"),
+        (500, "rpc error: job not found", "BaseNomadException", "Internal Server Error"),
+        (599, "odd", "BaseNomadException", ""),
+    ],
+)
+def test_http_errors_carry_nomad_resp_like_python_nomad(
+    status: int, body: str, caught_as: str, reason: str, my_nomad: compat.Nomad
+) -> None:
+    with responses.RequestsMock() as mocked:
+        mocked.add("GET", BASE + "job/web", status=status, body=f"{body} (token compat-token)")
+        with pytest.raises(getattr(compat.api.exceptions, caught_as)) as caught:
+            my_nomad.job.get_job("web")
+    error: NomadHTTPError = caught.value
+    assert error.nomad_resp == ErrorResponse(
+        status_code=status,
+        text=f"{body} (token ********)",
+        url=BASE + "job/web?namespace=apps",
+        reason=reason,
+    )
+    assert not hasattr(error.nomad_resp, "headers")
+    with pytest.raises(AttributeError):
+        error.nomad_resp = error.nomad_resp  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("failure", "caught_as"),
+    [
+        (requests.exceptions.ConnectionError("connection refused"), NomadConnectionError),
+        (requests.exceptions.ReadTimeout("read timed out"), NomadTimeoutError),
+        (requests.exceptions.ConnectTimeout("connect timed out"), NomadTimeoutError),
+    ],
+)
+def test_transport_errors_carry_their_cause_as_nomad_resp(
+    failure: requests.RequestException, caught_as: type[NomadError], my_nomad: compat.Nomad
+) -> None:
+    my_nomad.typed._transport.retry = RetryPolicy(max_attempts=1)
+    with responses.RequestsMock() as mocked:
+        mocked.add("GET", BASE + "job/web", body=failure)
+        with pytest.raises(compat.api.exceptions.BaseNomadException) as caught:
+            my_nomad.job.get_job("web")
+    assert type(caught.value) is caught_as
+    assert caught.value.nomad_resp is failure
+
+
+def test_errors_raised_from_nothing_have_no_nomad_resp(my_nomad: compat.Nomad) -> None:
+    with pytest.raises(compat.api.exceptions.InvalidParameters) as caught:
+        my_nomad.job.get_job("")
+    assert caught.value.nomad_resp is None
