@@ -10,7 +10,7 @@ from typing_extensions import ParamSpec, Self, TypeVar
 
 from ._config import Config, Timeout
 from ._exceptions import InvalidParameterError, NomadError
-from ._transport import RetryPolicy, Transport, capture_meta
+from ._transport import MAX_ANSWER_BYTES, RetryPolicy, Transport, capture_meta
 from .resources import Allocations, Deployments, Evaluations, Jobs
 
 __all__ = ["NomadClient"]
@@ -33,7 +33,8 @@ class NomadClient:
     each read of the socket; blocking queries stretch it to cover their wait. ``session`` lets
     the client use a caller's :class:`requests.Session`, which :meth:`close` then leaves open.
     ``retry`` replaces the default :class:`RetryPolicy`; ``user_agent`` sets the ``User-Agent``
-    header.
+    header. ``max_answer_bytes`` bounds one answer once decoded (512 MiB by default, far above
+    Nomad's biggest): a larger one raises :class:`UnexpectedResponseError` and is not retried.
 
     Creating a client does no I/O; neither does any attribute access.
     """
@@ -56,6 +57,7 @@ class NomadClient:
         session: requests.Session | None = None,
         retry: RetryPolicy | None = None,
         user_agent: str | None = None,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.config = Config.resolve(
             address,
@@ -71,7 +73,13 @@ class NomadClient:
             skip_verify=skip_verify,
             timeout=timeout,
         )
-        self._transport = Transport(self.config, session=session, retry=retry, user_agent=user_agent)
+        self._transport = Transport(
+            self.config,
+            session=session,
+            retry=retry,
+            user_agent=user_agent,
+            max_answer_bytes=max_answer_bytes,
+        )
         self.jobs = Jobs(self._transport)
         self.allocations = Allocations(self._transport)
         self.evaluations = Evaluations(self._transport)

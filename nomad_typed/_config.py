@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ._exceptions import NomadConfigError
 
-__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "SecretString", "Timeout", "header_secret"]
+__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "SecretString", "Timeout", "config_int", "header_secret"]
 
 DEFAULT_ADDRESS = "http://127.0.0.1:4646"
 
@@ -168,6 +168,15 @@ class Config:
         if self.client_cert and self.client_key:
             return (self.client_cert, self.client_key)
         return self.client_cert
+
+
+def config_int(value: object, name: str, *, minimum: int) -> int:
+    """``value`` if it is an int (not a bool) of at least ``minimum``; raises naming ``name``."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < minimum:
+        raise NomadConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
 
 
 def header_secret(value: str, name: str) -> str:

@@ -33,7 +33,7 @@ from urllib3.exceptions import (
     SSLError as BodyTLSError,
 )
 
-from ._config import BasicAuth, Config, header_secret
+from ._config import BasicAuth, Config, config_int, header_secret
 from ._exceptions import (
     InvalidParameterError,
     NomadConfigError,
@@ -76,6 +76,9 @@ WATCH_MIN_PAUSE = 0.1
 GC_PAUSE_THRESHOLD = 1024 * 1024
 #: Bytes asked of the socket per read of an answer's body.
 BODY_CHUNK = 256 * 1024
+#: Default bound of one answer's decoded body, in bytes. Nomad's biggest answers (tens of
+#: thousands of allocations) stay far below; a gzip bomb or an endless body stops here.
+MAX_ANSWER_BYTES = 512 * 1024 * 1024
 #: Secrets shorter than this are not masked in error bodies.
 MIN_MASKED_SECRET = 4
 
@@ -225,8 +228,10 @@ class Transport:
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[], float] = random.random,
         user_agent: str | None = None,
+        max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
         self.config = config
+        self.max_answer_bytes = config_int(max_answer_bytes, "max_answer_bytes", minimum=1)
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
         self._jitter = jitter
@@ -262,7 +267,8 @@ class Transport:
         """Send one request (retrying as the policy allows) and return the 2xx answer.
 
         Raises a :class:`NomadHTTPError` subclass for an error status, :class:`NomadTimeoutError`
-        or :class:`NomadConnectionError` when no answer came.
+        or :class:`NomadConnectionError` when no answer came, :class:`UnexpectedResponseError`
+        (not retried) for an answer larger than :attr:`max_answer_bytes` once decoded.
         """
         allowed = _READ_OPTIONS if method == "GET" else _WRITE_OPTIONS
         unknown = sorted(set(options) - allowed)
@@ -305,11 +311,12 @@ class Transport:
                     cert=self.config.cert,
                     allow_redirects=False,
                     stream=True,
+                    hooks={"response": [*self.session.hooks.get("response", ()), _keep_redirect_unread]},
                 )
                 status = reply.status_code
                 again = self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts
                 if not again:
-                    content = _read_body(reply, deadline)
+                    content = _read_body(reply, deadline, self.max_answer_bytes, method, shown)
             except (requests.exceptions.InvalidHeader, UnicodeEncodeError):
                 # Both hold the refused value (in the text, in `.object`), which may be a secret:
                 # reported below, outside this block, so that this exception is not chained to ours.
@@ -472,23 +479,27 @@ def _parse(response: Response, adapter: TypeAdapter[T], name: str) -> T:
         raise ResponseValidationError(response.method, response.url, text, err, name) from None
 
 
-def _read_body(reply: requests.Response, deadline: float) -> bytes | None:
+def _read_body(reply: requests.Response, deadline: float, limit: int, method: str, url: str) -> bytes | None:
     """The whole body, content-decoded; ``None`` (the response then closed) once ``deadline`` passed.
 
-    Raises the errors ``requests`` raises while reading a body itself, so that one mapping and
-    one retry rule cover failures before and during the answer.
+    Raises :class:`UnexpectedResponseError`, the response closed, when the decoded body grows
+    past ``limit`` bytes; at most ``limit + 1`` are held while reading. Raises the errors
+    ``requests`` raises while reading a body itself, so that one mapping and one retry rule
+    cover failures before and during the answer.
     """
-    if reply.is_redirect:
-        # requests has read it already, looking for the next hop even when redirects are off.
-        return reply.content
     chunks: list[bytes] = []
+    size = 0
     try:
         while time.monotonic() < deadline:
             # read1 makes at most one socket read, so a server sending a byte now and then cannot
-            # hold the call much past the deadline (read() would wait for the whole chunk).
-            chunk: bytes = reply.raw.read1(BODY_CHUNK, decode_content=True)
+            # hold the call much past the deadline (read() would wait for the whole chunk); and
+            # urllib3 decodes no more than asked, so a compressed body cannot burst past the bound.
+            chunk: bytes = reply.raw.read1(min(BODY_CHUNK, limit + 1 - size), decode_content=True)
             if not chunk:
                 return b"".join(chunks)
+            size += len(chunk)
+            if size > limit:
+                break
             chunks.append(chunk)
     except ReadTimeoutError as err:
         raise requests.exceptions.ConnectionError(err) from err
@@ -499,7 +510,30 @@ def _read_body(reply: requests.Response, deadline: float) -> bytes | None:
     except BodyTLSError as err:
         raise requests.exceptions.SSLError(err) from err
     reply.close()
+    if size > limit:
+        raise UnexpectedResponseError(
+            reply.status_code,
+            method,
+            url,
+            "",
+            message=(
+                f"{method} {url}: HTTP {reply.status_code} answer is larger than {limit} bytes"
+                " (max_answer_bytes); stopped reading it"
+            ),
+        )
     return None
+
+
+def _keep_redirect_unread(response: requests.Response, **kwargs: object) -> requests.Response:
+    """A response hook: a redirect loses its ``Location``, so requests leaves its body unread.
+
+    Even with redirects off, requests reads a redirect's whole body to find the next hop:
+    without a bound or a deadline, and a hostile server's endless body with it. Read by the
+    transport instead, it is bounded like every other answer.
+    """
+    if response.is_redirect:
+        del response.headers["Location"]
+    return response
 
 
 def _text(content: bytes, encoding: str | None) -> str:

@@ -178,6 +178,22 @@ def test_redirect_is_unexpected_not_success(client: NomadClient, mocked: respons
     assert len(mocked.calls) == 1
 
 
+def test_a_callers_response_hooks_still_run(mocked: responses.RequestsMock) -> None:
+    # The transport adds a hook of its own to every request; the session's must not be replaced.
+    seen: list[tuple[int, str | None]] = []
+    session = requests.Session()
+    session.hooks["response"].append(
+        lambda response, **kwargs: seen.append((response.status_code, response.headers.get("Location")))
+    )
+    mocked.add("GET", BASE + "job/web/summary", body=SUMMARY)
+    mocked.add("GET", BASE + "job/moved/summary", status=301, headers={"Location": "/v1/job/web/summary"})
+    client = NomadClient(ADDRESS, session=session)
+    assert client.jobs.summary("web").modify_index == 9
+    with pytest.raises(UnexpectedResponseError):
+        client.jobs.summary("moved")
+    assert seen == [(200, None), (301, "/v1/job/web/summary")]
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -58,7 +58,9 @@ class Reply:
     ``delay`` waits before answering. ``drop`` closes the connection unanswered; ``reset``
     aborts it with a TCP reset. ``cut`` sends only that many bytes of the body (announcing the
     full length), stays silent for ``stall`` seconds, then closes the connection. ``trickle``
-    sends the body one byte at a time, that many seconds apart.
+    sends the body one byte at a time, that many seconds apart. ``endless`` sends that chunk
+    again and again (chunked transfer encoding, ``trickle`` seconds apart) until the client
+    goes away or the server closes; ``body`` is then not sent.
     """
 
     status: int = 200
@@ -71,6 +73,7 @@ class Reply:
     cut: int | None = None
     stall: float = 0.0
     trickle: float = 0.0
+    endless: bytes = b""
 
     @classmethod
     def json(cls, document: object, *, status: int = 200, index: int | None = None) -> Reply:
@@ -238,10 +241,20 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
+        if reply.endless:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(len(reply.body)))
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
+        if reply.endless:
+            self.close_connection = True
+            framed = b"%x\r\n%s\r\n" % (len(reply.endless), reply.endless)
+            # Ends with the client's reset (a ConnectionError the server ignores) or at shutdown.
+            while not nomad.closing.wait(reply.trickle):
+                self.wfile.write(framed)
+            return
         if reply.trickle:
             for offset in range(len(reply.body)):
                 self.wfile.write(reply.body[offset : offset + 1])
