@@ -14,13 +14,29 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ._exceptions import NomadConfigError
 
-__all__ = ["DEFAULT_ADDRESS", "BasicAuth", "Config", "SecretString", "Timeout", "config_int", "header_secret"]
+__all__ = [
+    "DEFAULT_ADDRESS",
+    "MAX_SECONDS",
+    "BasicAuth",
+    "Config",
+    "SecretString",
+    "Timeout",
+    "check_header",
+    "config_int",
+    "config_seconds",
+    "header_secret",
+    "require",
+]
 
 DEFAULT_ADDRESS = "http://127.0.0.1:4646"
 
 # Go's strconv.ParseBool spellings of true: NOMAD_SKIP_VERIFY is read with it, and anything it
 # cannot parse counts as false, as in Nomad's CLI.
 _GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+
+#: Longest timeout or delay accepted, in seconds (a year): far longer than anything should wait,
+#: far below what the socket layer can represent (an infinite timeout overflows it).
+MAX_SECONDS = 365 * 24 * 3600
 
 # Control characters (C0, DEL, C1), which no header value can carry and a token never holds, and
 # characters beyond Latin-1, the only charset http.client (and requests' basic auth) encodes.
@@ -74,8 +90,8 @@ class Timeout:
     read: float = 60.0
 
     def __post_init__(self) -> None:
-        if not (self.connect > 0 and self.read > 0):
-            raise NomadConfigError(f"timeouts must be positive, got connect={self.connect} read={self.read}")
+        config_seconds(self.connect, "timeout (connect)", allow_zero=False)
+        config_seconds(self.read, "timeout (read)", allow_zero=False)
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,12 @@ class Config:
         when ``NOMAD_TOKEN`` is set). ``environ`` defaults to ``os.environ``.
         """
         env = os.environ if environ is None else environ
+        settings = {"address": address, "token": token, "namespace": namespace, "region": region}
+        settings |= {"ca_cert": ca_cert, "ca_path": ca_path, "client_cert": client_cert}
+        settings |= {"client_key": client_key, "tls_server_name": tls_server_name}
+        for name, value in settings.items():
+            require(name, value, str, "a string")
+        require("skip_verify", skip_verify, bool, "a bool")
 
         def pick(explicit: str | None, variable: str) -> str | None:
             value = explicit if explicit is not None else env.get(variable)
@@ -170,6 +192,23 @@ class Config:
         return self.client_cert
 
 
+def require(name: str, value: object, expected: type, description: str) -> None:
+    """Raise ``TypeError`` naming ``name`` unless ``value`` is None or an ``expected``."""
+    if value is not None and not isinstance(value, expected):
+        raise TypeError(f"{name} must be {description}, got {type(value).__name__}")
+
+
+def config_seconds(value: object, name: str, *, allow_zero: bool) -> float:
+    """``value`` if it is a number of seconds (not a bool), positive or zero, at most a year."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(f"{name} must be a number of seconds, got {type(value).__name__}")
+    low = "at least 0" if allow_zero else "positive"
+    # Written so that NaN, for which every comparison is false, fails too.
+    if not ((value >= 0 if allow_zero else value > 0) and value <= MAX_SECONDS):
+        raise NomadConfigError(f"{name} must be {low} and at most {MAX_SECONDS} seconds, got {value!r}")
+    return value
+
+
 def config_int(value: object, name: str, *, minimum: int) -> int:
     """``value`` if it is an int (not a bool) of at least ``minimum``; raises naming ``name``."""
     if not isinstance(value, int) or isinstance(value, bool):
@@ -187,8 +226,13 @@ def header_secret(value: str, name: str) -> str:
     error quoting the whole header value.
     """
     value = value.strip()
-    _refuse_unsendable(value, name, _NOT_IN_HEADER, "an HTTP header")
+    check_header(value, name)
     return value
+
+
+def check_header(value: str, name: str) -> None:
+    """Raise :class:`NomadConfigError` naming ``name`` if an HTTP header cannot carry ``value``."""
+    _refuse_unsendable(value, name, _NOT_IN_HEADER, "an HTTP header")
 
 
 def _refuse_unsendable(value: str, name: str, unsendable: re.Pattern[str], carrier: str) -> None:
@@ -232,13 +276,22 @@ def _normalize_address(address: str) -> tuple[str, BasicAuth | None]:
     return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", "")), auth
 
 
-def _basic_auth(value: str | tuple[str, str] | None, source: str) -> BasicAuth | None:
+def _basic_auth(value: object, source: str) -> BasicAuth | None:
     if value is None or value == "":
         return None
-    if isinstance(value, tuple):
-        username, password = value
-    else:
+    if isinstance(value, str):
         username, _, password = value.partition(":")
+    elif isinstance(value, tuple):
+        if len(value) != 2:
+            raise NomadConfigError(f"{source} must be a (user, password) pair, got a tuple of {len(value)}")
+        username, password = value
+        if not (isinstance(username, str) and isinstance(password, str)):
+            kinds = f"{type(username).__name__} and {type(password).__name__}"
+            raise TypeError(f"{source} must hold two strings, got {kinds}")
+    else:
+        raise TypeError(
+            f"{source} must be 'user:password' or a (user, password) tuple, got {type(value).__name__}"
+        )
     return _basic_auth_pair(username, password, source)
 
 
@@ -249,11 +302,22 @@ def _basic_auth_pair(username: str, password: str, source: str) -> BasicAuth:
     return BasicAuth(username, SecretString(password))
 
 
-def _timeout(value: float | tuple[float, float] | Timeout | None) -> Timeout:
+def _timeout(value: object) -> Timeout:
     if value is None:
         return Timeout()
     if isinstance(value, Timeout):
         return value
     if isinstance(value, tuple):
+        if len(value) != 2:
+            raise NomadConfigError(
+                "timeout must be one number of seconds or a (connect, read) pair,"
+                f" got a tuple of {len(value)}"
+            )
         return Timeout(connect=value[0], read=value[1])
-    return Timeout(connect=value, read=value)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(
+            "timeout must be a number of seconds, a (connect, read) pair or a Timeout,"
+            f" got {type(value).__name__}"
+        )
+    seconds = config_seconds(value, "timeout", allow_zero=False)
+    return Timeout(connect=seconds, read=seconds)

@@ -33,7 +33,7 @@ from urllib3.exceptions import (
     SSLError as BodyTLSError,
 )
 
-from ._config import BasicAuth, Config, config_int, header_secret
+from ._config import BasicAuth, Config, check_header, config_int, config_seconds, header_secret, require
 from ._exceptions import (
     InvalidParameterError,
     NomadConfigError,
@@ -176,6 +176,12 @@ class RetryPolicy:
     write_retry_statuses: frozenset[int] = frozenset({429})
     """Statuses answered before the request was acted on, so that even a write may be repeated."""
 
+    def __post_init__(self) -> None:
+        config_int(self.max_attempts, "max_attempts", minimum=1)
+        config_seconds(self.backoff_base, "backoff_base", allow_zero=True)
+        config_seconds(self.backoff_max, "backoff_max", allow_zero=True)
+        config_seconds(self.max_retry_after, "max_retry_after", allow_zero=True)
+
     def retries_status(self, status: int, mode: RetryMode) -> bool:
         """Whether an answer with ``status`` is worth sending the request again."""
         return status in (self.write_retry_statuses if mode == "write" else self.retry_statuses)
@@ -230,6 +236,11 @@ class Transport:
         user_agent: str | None = None,
         max_answer_bytes: int = MAX_ANSWER_BYTES,
     ) -> None:
+        require("session", session, requests.Session, "a requests.Session")
+        require("retry", retry, RetryPolicy, "a RetryPolicy")
+        require("user_agent", user_agent, str, "a string")
+        if user_agent:
+            check_header(user_agent, "user_agent")
         self.config = config
         self.max_answer_bytes = config_int(max_answer_bytes, "max_answer_bytes", minimum=1)
         self.retry = retry if retry is not None else RetryPolicy()

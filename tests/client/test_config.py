@@ -8,6 +8,8 @@ import responses
 from nomad_typed._client import NomadClient
 from nomad_typed._config import BasicAuth, Config, SecretString, Timeout
 from nomad_typed._exceptions import NomadConfigError
+from nomad_typed._transport import RetryPolicy
+from tests.support.nomad_server import NomadServer, job_routes
 
 from .conftest import FAST_RETRY
 
@@ -166,9 +168,176 @@ def test_unix_socket_from_environment_fails_too(monkeypatch: pytest.MonkeyPatch)
         NomadClient()
 
 
-def test_timeouts_must_be_positive() -> None:
-    with pytest.raises(NomadConfigError, match="timeouts must be positive"):
-        NomadClient(timeout=0)
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"address": 5}, TypeError, "address must be a string, got int"),
+        ({"address": b"http://nomad:4646"}, TypeError, "address must be a string, got bytes"),
+        ({"token": 5}, TypeError, "token must be a string, got int"),
+        ({"namespace": ["a"]}, TypeError, "namespace must be a string, got list"),
+        ({"region": 1}, TypeError, "region must be a string, got int"),
+        ({"ca_cert": True}, TypeError, "ca_cert must be a string, got bool"),
+        ({"ca_path": 1}, TypeError, "ca_path must be a string, got int"),
+        ({"client_cert": 1}, TypeError, "client_cert must be a string, got int"),
+        ({"client_key": 1}, TypeError, "client_key must be a string, got int"),
+        ({"tls_server_name": 1}, TypeError, "tls_server_name must be a string, got int"),
+        ({"skip_verify": "false"}, TypeError, "skip_verify must be a bool, got str"),
+        ({"skip_verify": 0}, TypeError, "skip_verify must be a bool, got int"),
+        (
+            {"http_auth": ("a", "b", "c")},
+            NomadConfigError,
+            "http_auth must be a (user, password) pair, got a tuple of 3",
+        ),
+        (
+            {"http_auth": ("a",)},
+            NomadConfigError,
+            "http_auth must be a (user, password) pair, got a tuple of 1",
+        ),
+        ({"http_auth": ("a", 1)}, TypeError, "http_auth must hold two strings, got str and int"),
+        (
+            {"http_auth": ["a", "b"]},
+            TypeError,
+            "http_auth must be 'user:password' or a (user, password) tuple, got list",
+        ),
+        (
+            {"http_auth": 5},
+            TypeError,
+            "http_auth must be 'user:password' or a (user, password) tuple, got int",
+        ),
+        (
+            {"timeout": (1,)},
+            NomadConfigError,
+            "timeout must be one number of seconds or a (connect, read) pair, got a tuple of 1",
+        ),
+        (
+            {"timeout": (1, 2, 3)},
+            NomadConfigError,
+            "timeout must be one number of seconds or a (connect, read) pair, got a tuple of 3",
+        ),
+        ({"timeout": 0}, NomadConfigError, "timeout must be positive and at most 31536000 seconds, got 0"),
+        (
+            {"timeout": -1.5},
+            NomadConfigError,
+            "timeout must be positive and at most 31536000 seconds, got -1.5",
+        ),
+        (
+            {"timeout": float("inf")},
+            NomadConfigError,
+            "timeout must be positive and at most 31536000 seconds, got inf",
+        ),
+        (
+            {"timeout": float("nan")},
+            NomadConfigError,
+            "timeout must be positive and at most 31536000 seconds, got nan",
+        ),
+        (
+            {"timeout": 31_536_001},
+            NomadConfigError,
+            "timeout must be positive and at most 31536000 seconds, got 31536001",
+        ),
+        (
+            {"timeout": (1, float("inf"))},
+            NomadConfigError,
+            "timeout (read) must be positive and at most 31536000 seconds, got inf",
+        ),
+        (
+            {"timeout": ("5", 1)},
+            TypeError,
+            "timeout (connect) must be a number of seconds, got str",
+        ),
+        (
+            {"timeout": "5"},
+            TypeError,
+            "timeout must be a number of seconds, a (connect, read) pair or a Timeout, got str",
+        ),
+        (
+            {"timeout": True},
+            TypeError,
+            "timeout must be a number of seconds, a (connect, read) pair or a Timeout, got bool",
+        ),
+        ({"session": 5}, TypeError, "session must be a requests.Session, got int"),
+        ({"retry": 5}, TypeError, "retry must be a RetryPolicy, got int"),
+        ({"user_agent": 5}, TypeError, "user_agent must be a string, got int"),
+        (
+            {"user_agent": "deployer/1.0\r\nX-Injected: 1"},
+            NomadConfigError,
+            "user_agent holds a control character (character 13 of 27), which an HTTP header cannot carry",
+        ),
+        (
+            {"user_agent": "déployer/€"},
+            NomadConfigError,
+            "user_agent holds a character outside Latin-1 (character 10 of 10),"
+            " which an HTTP header cannot carry",
+        ),
+    ],
+)
+def test_wrong_constructor_arguments_are_named_at_construction(
+    arguments: dict[str, object], error: type[Exception], message: str, mocked: responses.RequestsMock
+) -> None:
+    with pytest.raises(error) as caught:
+        NomadClient(**arguments)  # type: ignore[arg-type]
+    assert type(caught.value) is error
+    assert str(caught.value) == message
+    assert len(mocked.calls) == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        (
+            {"connect": 0},
+            NomadConfigError,
+            "timeout (connect) must be positive and at most 31536000 seconds, got 0",
+        ),
+        (
+            {"read": float("inf")},
+            NomadConfigError,
+            "timeout (read) must be positive and at most 31536000 seconds, got inf",
+        ),
+        ({"read": None}, TypeError, "timeout (read) must be a number of seconds, got NoneType"),
+    ],
+)
+def test_timeouts_are_checked_when_built(
+    arguments: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        Timeout(**arguments)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"max_attempts": 0}, NomadConfigError, "max_attempts must be at least 1, got 0"),
+        ({"max_attempts": 2.0}, TypeError, "max_attempts must be an int, got float"),
+        (
+            {"backoff_base": -1},
+            NomadConfigError,
+            "backoff_base must be at least 0 and at most 31536000 seconds, got -1",
+        ),
+        (
+            {"backoff_max": float("inf")},
+            NomadConfigError,
+            "backoff_max must be at least 0 and at most 31536000 seconds, got inf",
+        ),
+        ({"max_retry_after": "60"}, TypeError, "max_retry_after must be a number of seconds, got str"),
+    ],
+)
+def test_retry_policies_are_checked_when_built(
+    arguments: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        RetryPolicy(**arguments)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_the_longest_timeout_works_for_a_real_call() -> None:
+    # An infinite timeout overflowed the socket layer at call time; the longest accepted does not.
+    with NomadServer() as server:
+        job_routes(server)
+        client = NomadClient(server.address, timeout=31_536_000)
+        assert client.config.timeout == Timeout(connect=31_536_000, read=31_536_000)
+        assert client.jobs.get("example").id == "example"
 
 
 def test_secrets_never_show_in_repr_or_str() -> None:
