@@ -417,7 +417,11 @@ class Transport:
         if region:
             pairs.append(("region", region))
         read_timeout = self.config.timeout.read
-        if options.get("stale"):
+        stale = options.get("stale")
+        if stale is not None and not isinstance(stale, bool):
+            # A truthy string ("false") would otherwise ask for a stale read.
+            raise InvalidParameterError(f"stale must be a bool, got {stale!r}")
+        if stale:
             pairs.append(("stale", "true"))
         index = options.get("index")
         wait = _wait_duration(options.get("wait"))

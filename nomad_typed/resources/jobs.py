@@ -374,8 +374,6 @@ class Jobs(Resource):
         ``purge=True`` also removes it from Nomad's state at once; ``global_=True`` stops every
         region of a multiregion job; ``no_shutdown_delay=True`` skips shutdown delays.
         """
-        if eval_priority is not None and not 1 <= eval_priority <= 100:
-            raise InvalidParameterError(f"eval_priority must be between 1 and 100, got {eval_priority}")
         params = [
             ("purge", purge),
             ("global", global_),

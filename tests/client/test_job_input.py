@@ -140,15 +140,6 @@ def test_update_path_id_must_match(client: NomadClient, mocked: responses.Reques
     assert len(mocked.calls) == 0
 
 
-def test_out_of_range_priorities_fail_locally(client: NomadClient, mocked: responses.RequestsMock) -> None:
-    with pytest.raises(ValidationError) as caught:
-        client.jobs.register(minimal_job(), eval_priority=101)
-    assert [error["loc"] for error in caught.value.errors()] == [("eval_priority",)]
-    with pytest.raises(InvalidParameterError, match="eval_priority must be between 1 and 100, got 0"):
-        client.jobs.deregister("web", eval_priority=0)
-    with pytest.raises(ValidationError):
-        client.jobs.scale("web", "cache", -1)
-    assert len(mocked.calls) == 0
 
 
 def test_not_a_job_is_a_type_error(client: NomadClient) -> None:

@@ -251,9 +251,9 @@ def test_argument_errors_come_before_the_jobs_own(
         "job ID 'web api' does not match the path ID 'api'",
         "the job has no ID; set Job.ID before sending it",
     ]
-    with pytest.raises(ValidationError) as invalid:
+    with pytest.raises(InvalidParameterError) as invalid:
         client.jobs.register(copy.deepcopy(INVALID_JOB), eval_priority=101)
-    assert [error["loc"] for error in invalid.value.errors()] == [("eval_priority",)]
+    assert str(invalid.value) == "jobs.register: eval_priority must be an integer from 1 to 100, got 101"
     assert len(mocked.calls) == 0
 
 

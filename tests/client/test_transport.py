@@ -432,6 +432,10 @@ def test_plain_reads_use_the_default_timeouts(client: NomadClient, mocked: respo
         ({"index": -1}, "index must be a non-negative integer"),
         ({"index": True}, "index must be a non-negative integer"),
         ({"namespace": 5}, "namespace must be a string"),
+        ({"region": ["eu"]}, "region must be a string"),
+        ({"stale": "false"}, "stale must be a bool, got 'false'"),
+        ({"stale": 1}, "stale must be a bool, got 1"),
+        ({"token": 5}, "token must be a string, got int"),
     ],
 )
 def test_invalid_query_options_fail_before_io(
