@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, ClassVar, cast
 
 import pydantic_core
@@ -17,9 +18,9 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from typing_extensions import Self
 
 from ._paths import join_index, join_key, join_map_key
-from ._types import MAX_NESTING, WIRE_CONTEXT, AnyJSON, JSONObject
+from ._types import MAX_NESTING, WIRE_CONTEXT, AnyJSON, JSONObject, holds_free_form, json_problem
 
-__all__ = ["MAX_NESTING", "NomadModel", "UnknownField"]
+__all__ = ["MAX_NESTING", "NomadModel", "UnknownField", "wire_problems"]
 
 
 #: Attribute names that differ from their JSON key, over all models.
@@ -248,12 +249,28 @@ class NomadModel(BaseModel):
         return data
 
     def to_dict(self) -> JSONObject:
-        """The wire form: JSON-ready dict with Nomad's keys, only the fields that were set."""
-        return cast("JSONObject", self.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        """The wire form: JSON-ready dict with Nomad's keys, only the fields that were set.
+
+        Raises :class:`pydantic_core.PydanticSerializationError` naming the JSON path of a value
+        that JSON cannot carry (put into a free-form dict or list after it was validated).
+        """
+        try:
+            return cast("JSONObject", self.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        except ValueError as error:
+            raise self._located(error) from None
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The wire form as JSON text."""
-        return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+        """The wire form as JSON text; raises like :meth:`to_dict`."""
+        try:
+            return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+        except ValueError as error:
+            raise self._located(error) from None
+
+    def _located(self, error: ValueError) -> ValueError:
+        """``error`` of serializing this model, restated at the JSON path of the value at fault."""
+        for path, message in wire_problems(self):
+            return pydantic_core.PydanticSerializationError(f"{path}: {message}")
+        return error
 
     def unknown_fields(self) -> list[str]:
         """JSON paths of every key, at any depth, that the models do not declare."""
@@ -342,6 +359,72 @@ def _settle(model: object, document: object) -> None:
             pending.extend(zip(value, source, strict=False))
         elif isinstance(value, dict) and isinstance(source, Mapping):
             pending.extend((item, source[key]) for key, item in value.items() if key in source)
+
+
+def wire_problems(model: NomadModel) -> Iterator[tuple[str, str]]:
+    """JSON path and description of each value in ``model`` that JSON cannot carry.
+
+    Validation checks every value given; this finds values put into a dict or list in place
+    afterwards (``task.config["x"] = nan``), which fail when the model is written as JSON.
+    """
+    return _model_problems(model, "", frozenset())
+
+
+def _model_problems(model: NomadModel, path: str, enclosing: frozenset[int]) -> Iterator[tuple[str, str]]:
+    if id(model) in enclosing:
+        yield path, f"{type(model).__name__} holds itself, which JSON cannot carry"
+        return
+    enclosing |= {id(model)}
+    fields = type(model).__pydantic_fields__
+    free_form = _free_form_fields(type(model))
+    given = model.__pydantic_fields_set__
+    for name, value in model.__dict__.items():
+        if name in given and name in fields:
+            where = join_key(path, fields[name].alias or name)
+            if name in free_form:
+                yield from _json_problems(value, where)
+            else:
+                yield from _typed_problems(value, where, enclosing)
+    for key, value in model.__pydantic_extra__.items():
+        yield from _json_problems(value, join_key(path, key))
+
+
+def _json_problems(value: object, path: str) -> Iterator[tuple[str, str]]:
+    problem = json_problem(value)
+    if problem is not None:
+        where, message = problem
+        yield path + where, message
+
+
+def _typed_problems(value: object, path: str, enclosing: frozenset[int]) -> Iterator[tuple[str, str]]:
+    """Problems in the value of a declared field, of the nested models and list or map items."""
+    if isinstance(value, NomadModel):
+        yield from _model_problems(value, path, enclosing)
+        return
+    if isinstance(value, list):
+        items: Iterator[tuple[str, object]] = ((join_index(path, i), item) for i, item in enumerate(value))
+    elif isinstance(value, dict):
+        for key in value:
+            if not isinstance(key, str):
+                yield path, f"the key {key!r} is not a JSON value"
+                return
+        items = ((join_map_key(path, key), item) for key, item in value.items())
+    else:
+        if not isinstance(value, datetime):
+            yield from _json_problems(value, path)
+        return
+    for where, item in items:
+        if isinstance(item, NomadModel):
+            yield from _model_problems(item, where, enclosing)
+        elif not isinstance(item, datetime):
+            yield from _json_problems(item, where)
+
+
+@functools.cache
+def _free_form_fields(model: type[NomadModel]) -> frozenset[str]:
+    """Fields holding free-form JSON (``Task.Config``): their values are checked as a whole."""
+    fields = model.__pydantic_fields__
+    return frozenset(name for name, field in fields.items() if holds_free_form(field.annotation))
 
 
 def _unexpected_keyword(model: type[NomadModel], key: str) -> TypeError:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
-from typing import Annotated, cast
+from typing import Annotated, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -25,7 +25,7 @@ from pydantic import (
     ValidationInfo,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError, PydanticSerializationError, core_schema
 from typing_extensions import TypeAliasType
 
 from ._paths import join_index, join_map_key
@@ -46,6 +46,8 @@ __all__ = [
     "UInt32",
     "UInt64",
     "format_duration",
+    "holds_free_form",
+    "json_problem",
     "parse_duration",
 ]
 
@@ -80,11 +82,14 @@ MAX_NESTING = 200
 
 @dataclass(frozen=True)
 class _JSONCheck:
-    """Validation of free-form JSON by one Python function per input mode.
+    """Validation of free-form JSON by one Python function per input mode, and its serialization.
 
     One walk in Python over the value instead of pydantic's recursive union, which costs several
     times more than parsing the JSON itself. Values from pydantic's JSON parser need fewer checks
     than values from Python code, and they are the ones on the hot path.
+
+    The value is walked again when it is written as JSON: a dict or list is changed in place
+    without validation (``task.config["x"] = nan``), and pydantic would write NaN as ``null``.
     """
 
     parsed: Callable[[object], JSONValue]
@@ -96,6 +101,9 @@ class _JSONCheck:
         return core_schema.json_or_python_schema(
             json_schema=core_schema.no_info_plain_validator_function(self.parsed),
             python_schema=core_schema.no_info_plain_validator_function(self.python),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _written_as_json, when_used="json"
+            ),
         )
 
     def __get_pydantic_json_schema__(
@@ -168,13 +176,15 @@ def _is_json(value: object) -> bool:
     """Whether ``value`` holds only JSON types, string keys, finite floats, at most MAX_NESTING deep.
 
     Level by level, without recursion, so any depth is safe. This walk runs for every free-form
-    value and unknown key given from Python, so it only answers yes or no.
+    value and unknown key given from Python, and whenever one is written as JSON, so it only
+    answers yes or no. A container met twice on one level is walked once: a dict holding itself
+    twice (``config["a"] = config["b"] = config``) would otherwise double the work at each level.
     """
     if not isinstance(value, (dict, list)):
         return _is_json_scalar(value)
-    level: list[dict[object, object] | list[object]] = [value]
+    level: Iterable[dict[object, object] | list[object]] = [value]
     for _ in range(MAX_NESTING):
-        deeper: list[dict[object, object] | list[object]] = []
+        deeper: dict[int, dict[object, object] | list[object]] = {}
         for container in level:
             children: Iterable[object] = container
             if isinstance(container, dict):
@@ -186,13 +196,46 @@ def _is_json(value: object) -> bool:
                 if child is None or isinstance(child, (str, int)):  # bool is an int
                     continue
                 if isinstance(child, (dict, list)):
-                    deeper.append(child)
+                    deeper[id(child)] = child
                 elif not (isinstance(child, float) and math.isfinite(child)):
                     return False
         if not deeper:
             return True
-        level = deeper
+        level = deeper.values()
     return False
+
+
+def holds_free_form(annotation: object) -> bool:
+    """Whether a field annotation is free-form JSON (:data:`JSONObject`), optional or not."""
+    if isinstance(annotation, _JSONCheck):
+        return True
+    return any(
+        holds_free_form(arg) for arg in (*get_args(annotation), *getattr(annotation, "__metadata__", ()))
+    )
+
+
+def _written_as_json(value: object) -> object:
+    if _is_json(value):
+        return value
+    where, message = _first_problem(value)
+    raise PydanticSerializationError(f"{message} (at {where})" if where else message)
+
+
+def json_problem(value: object) -> tuple[str, str] | None:
+    """The first thing in ``value`` that JSON cannot carry, or ``None`` when there is none.
+
+    Returns where it is inside ``value`` (a JSON path suffix such as ``["args"][1]``, empty for
+    ``value`` itself or for nesting past MAX_NESTING) and what it is.
+    """
+    return None if _is_json(value) else _first_problem(value)
+
+
+def _first_problem(value: object) -> tuple[str, str]:
+    error = _json_problem(value)
+    context = error.context or {}
+    if error.type == "json_value":
+        return str(context["where"]), f"{context['kind']} is not a JSON value"
+    return "", error.message()
 
 
 def _is_json_scalar(value: object) -> bool:

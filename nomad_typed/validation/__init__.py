@@ -45,12 +45,13 @@ from collections.abc import Mapping
 from pydantic import ValidationError
 
 from nomad_typed.models import Job
+from nomad_typed.models._base import wire_problems
 
 from ._canonical import canonicalize
 from ._context import ENTERPRISE_ONLY_RULES, RULES, Context
 from ._issue import Issue, Severity
-from ._paths import Path, Resolver
-from ._structure import KeyNote, read_keys_like_go, renamed_keys, structure_issues, unencodable_strings
+from ._paths import Resolver
+from ._structure import read_keys_like_go, renamed_keys, structure_issues, unencodable_strings
 from ._unknown import LEGACY_FIELDS, unknown_field_issues
 from .rules import run_rules
 
@@ -99,7 +100,9 @@ def validate_job(
 
     ``job_or_wire`` is one of:
 
-    * a :class:`~nomad_typed.models.Job`;
+    * a :class:`~nomad_typed.models.Job`, checked as the document it sends: a value put into one
+      of its dicts or lists after it was built is checked too, and one that JSON cannot carry
+      (NaN, a Python object, nesting past the limit) is a ``structure`` issue at its path;
     * a decoded wire document, which must be a mapping (``json.load`` of a job file);
     * JSON text, as ``str`` or UTF-8 ``bytes``. A ``str`` is always read as JSON text: a document
       that decoded to a string is not a job, so pass the text itself, not what it decoded to.
@@ -108,33 +111,48 @@ def validate_job(
     a JSON object is one ``structure`` issue. With ``allow_unknown_fields`` unknown keys are not
     reported (keys of older Nomad versions still are, as warnings).
     """
-    notes: list[KeyNote] = []
-    renamed: dict[Path, str] = {}
+    document: Mapping[str, object] | None
     if isinstance(job_or_wire, Job):
-        job = job_or_wire
-        # Built in Python, a job may hold strings that no JSON text can carry.
-        unencodable = unencodable_strings(job.model_dump(by_alias=True, exclude_unset=True), Job)
-        if unencodable:
-            return unencodable
+        read_back = _read_back(job_or_wire)
+        if isinstance(read_back, list):
+            return read_back
+        document = read_back
     else:
         document = _as_document(job_or_wire)
         if document is None:
             return _parse_issues(job_or_wire)
-        document, notes = read_keys_like_go(document, Job)
-        renamed = renamed_keys(notes)
-        # Looked for in the document: parsing may alter such strings (a map key) or drop them.
-        unencodable = unencodable_strings(document, Job, renamed)
-        try:
-            job = Job.from_wire(document)
-        except ValidationError as error:
-            return structure_issues(error, document, Job, renamed) + unencodable
-        if unencodable:
-            return unencodable
+    document, notes = read_keys_like_go(document, Job)
+    renamed = renamed_keys(notes)
+    # Looked for in the document: parsing may alter such strings (a map key) or drop them.
+    unencodable = unencodable_strings(document, Job, renamed)
+    try:
+        job = Job.from_wire(document)
+    except ValidationError as error:
+        return structure_issues(error, document, Job, renamed) + unencodable
+    if unencodable:
+        return unencodable
     issues = unknown_field_issues(job, notes, allow_unknown=allow_unknown_fields)
     resolver = Resolver(job.to_dict(), renamed)
     context = Context(canonicalize(job, resolver), job, resolver)
     run_rules(context)
     return issues + context.issues
+
+
+def _read_back(job: Job) -> dict[str, object] | list[Issue]:
+    """The document a job built in Python sends, or why it cannot be sent.
+
+    It is then validated like any document: a dict or list of the job changed in place since it
+    was built was never validated (pydantic only warns about such values when it writes them).
+    """
+    try:
+        return job.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
+    except ValueError as error:
+        found = [Issue("error", path, message, "structure") for path, message in wire_problems(job)]
+        if found:
+            return found
+        # None of its values is beyond JSON, so none holds itself: the Python form can be walked.
+        found = unencodable_strings(job.model_dump(by_alias=True, exclude_unset=True, warnings=False), Job)
+        return found or [Issue("error", "", f"the job cannot be written as JSON: {error}", "structure")]
 
 
 def _as_document(value: object) -> Mapping[str, object] | None:

@@ -164,3 +164,80 @@ def test_a_job_model_holding_a_lone_surrogate() -> None:
     assert _summary(validate_job(model)) == [
         _unencodable('TaskGroups[0].Tasks[0].Config["k\udc80"]', "key", "\\udc80")
     ]
+
+
+# ---- a Job model changed in place after it was built ---------------------------------------------
+
+
+def _model_and_config() -> tuple[Job, dict[str, object]]:
+    model = Job.from_wire(job())
+    groups = cast("list[TaskGroup]", model.task_groups)
+    tasks = cast("list[Task]", groups[0].tasks)
+    return model, cast("dict[str, object]", tasks[0].config)
+
+
+def _nested(levels: int) -> object:
+    value: object = 1
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+CONFIG_X = 'TaskGroups[0].Tasks[0].Config["x"]'
+TOO_DEEP = "arrays and objects nested more than 200 levels deep"
+
+
+@pytest.mark.parametrize(
+    ("value", "path", "message"),
+    [
+        (float("nan"), CONFIG_X, "nan is not a JSON value"),
+        (object(), CONFIG_X, "object is not a JSON value"),
+        ({"y": [1, {2: 3}]}, f'{CONFIG_X}["y"][1]', "the key 2 is not a JSON value"),
+        (_nested(300), "TaskGroups[0].Tasks[0].Config", TOO_DEEP),
+    ],
+    ids=["nan", "object", "int-key", "too-deep"],
+)
+def test_a_free_form_value_changed_in_place_is_a_structure_issue(
+    value: object, path: str, message: str
+) -> None:
+    model, config = _model_and_config()
+    config["x"] = value
+    assert _summary(validate_job(model)) == [("error", "structure", path, message)]
+
+
+def test_every_value_json_cannot_carry_is_reported() -> None:
+    model, config = _model_and_config()
+    config["x"] = float("inf")
+    meta = cast("dict[str, object]", model.meta)
+    meta["deep"] = _nested(300)  # past pydantic's own limit: "Maximum serialization depth exceeded"
+    assert _summary(validate_job(model)) == [
+        ("error", "structure", CONFIG_X, "inf is not a JSON value"),
+        ("error", "structure", 'Meta["deep"]', TOO_DEEP),
+    ]
+
+
+def test_a_typed_map_changed_in_place_is_checked_like_a_document() -> None:
+    # Pydantic writes such values with a warning only; Nomad would refuse them.
+    model, _ = _model_and_config()
+    meta = cast("dict[str, object]", model.meta)
+    meta["count"] = 3
+    meta["nested"] = {1: "x"}
+    assert _summary(validate_job(model)) == [
+        ("error", "structure", 'Meta["count"]', "expected a string, got 3"),
+        ("error", "structure", 'Meta["nested"]', 'expected a string, got {"1": "x"}'),
+    ]
+
+
+def test_a_declared_field_set_past_validation() -> None:
+    model, _ = _model_and_config()
+    model.__dict__["name"] = object()
+    assert _summary(validate_job(model)) == [("error", "structure", "Name", "object is not a JSON value")]
+
+
+def test_a_serialization_failure_not_located_is_reported_for_the_job(monkeypatch: pytest.MonkeyPatch) -> None:
+    model, config = _model_and_config()
+    config["x"] = float("nan")
+    monkeypatch.setattr("nomad_typed.validation.wire_problems", lambda job: iter(()))
+    assert _summary(validate_job(model)) == [
+        ("error", "structure", "", 'the job cannot be written as JSON: nan is not a JSON value (at ["x"])')
+    ]
