@@ -4,8 +4,10 @@
 
 1. **structure** — the document must decode the way Nomad's Go decoder decodes it (types, integer
    ranges, durations as integer nanoseconds, known enum values). Structural errors stop here.
-2. **unknown-field** / **legacy-field** — keys Nomad silently drops, with a "did you mean"
-   suggestion; keys older Nomad versions had are warnings.
+2. **unknown-field** / **legacy-field** / **key-case** — keys Nomad silently drops, with a "did you
+   mean" suggestion; keys older Nomad versions had are warnings. A key Nomad matches to a field
+   only case-insensitively (``datacenters``) is read as that field, as Nomad reads it, with a
+   ``key-case`` warning to write the field's own spelling (``Datacenters``).
 3. **Nomad's rules** (``V…`` errors, ``W…`` warnings) — run on a copy canonicalized with Nomad's
    own defaults, so a job Nomad accepts is never flagged. :data:`RULES` lists every rule
    implemented; :data:`STRUCTURAL_RULES` the rules the models already enforce while parsing.
@@ -108,8 +110,8 @@ def validate_job(
       that decoded to a string is not a job, so pass the text itself, not what it decoded to.
 
     A document or text may hold a bare job or a ``{"Job": {...}}`` envelope. Anything that is not
-    a JSON object is one ``structure`` issue. With ``allow_unknown_fields`` unknown keys are not
-    reported (keys of older Nomad versions still are, as warnings).
+    a JSON object is one ``structure`` issue. With ``allow_unknown_fields`` neither unknown keys nor
+    ``key-case`` warnings are reported (keys of older Nomad versions still are, as warnings).
     """
     document: Mapping[str, object] | None
     if isinstance(job_or_wire, Job):

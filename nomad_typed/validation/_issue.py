@@ -17,8 +17,8 @@ class Issue:
     ``path`` is the JSON path of the offending value in the document as the user wrote it
     (``TaskGroups[0].Tasks[0].Resources.MemoryMB``, ``""`` for the whole job); ``message``
     carries the gist of Nomad's own wording so it can be searched for; ``rule`` names the check:
-    a Nomad rule (``"V316"``, warnings ``"W03"``) or one of ``"structure"``, ``"unknown-field"``
-    and ``"legacy-field"``.
+    a Nomad rule (``"V316"``, warnings ``"W03"``) or one of ``"structure"``, ``"unknown-field"``,
+    ``"legacy-field"`` and ``"key-case"``.
     """
 
     severity: Severity

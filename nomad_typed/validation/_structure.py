@@ -54,17 +54,20 @@ _BOUND_ERRORS = {"greater_than_equal", "less_than_equal", "greater_than", "less_
 class KeyNote:
     """A key of a wire document that Go matches to ``field`` only case-insensitively.
 
-    It was renamed to ``field``, so the rest of validation sees what Nomad sees.
+    Usually it was renamed to ``field``, so the rest of validation sees what Nomad sees. When
+    ``field`` is given under its own name as well (``shadowed``), Nomad decodes both into the
+    field, the later over the earlier; this key was left out, and ``field`` checked as given.
     """
 
     path: Path
     key: str
     field: str
+    shadowed: bool = False
 
 
 def renamed_keys(notes: Iterable[KeyNote]) -> dict[Path, str]:
     """Path as Nomad reads it → the key as the user spelt it, for keys matched case-insensitively."""
-    return {(*note.path[:-1], note.field): note.key for note in notes}
+    return {(*note.path[:-1], note.field): note.key for note in notes if not note.shadowed}
 
 
 def read_keys_like_go(
@@ -85,8 +88,11 @@ def _read_model(
         target = key
         if key not in aliases:
             alias = folded.get(key.casefold())
-            if alias is not None and alias not in document:
-                notes.append(KeyNote((*path, key), key, alias))
+            if alias is not None:
+                shadowed = alias in document
+                notes.append(KeyNote((*path, key), key, alias, shadowed))
+                if shadowed:
+                    continue
                 target = alias
         slot = field_slot(model, target) if target in aliases else None
         result[target] = _read_value(value, slot, (*path, target), notes) if slot else value

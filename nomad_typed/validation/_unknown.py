@@ -1,4 +1,5 @@
-"""Layer 2: keys Nomad would silently drop, with the field that was probably meant."""
+"""Layer 2: keys Nomad would silently drop, with the field that was probably meant, and keys it reads
+under another spelling."""
 
 from __future__ import annotations
 
@@ -32,14 +33,26 @@ _LEGACY_BY_FOLDED = {(model, key.casefold()): (key, why) for (model, key), why i
 
 
 def unknown_field_issues(job: Job, notes: Iterable[KeyNote], *, allow_unknown: bool) -> list[Issue]:
-    """Issues for every key the models do not declare and every key Nomad reads another way."""
+    """Issues for every key the models do not declare and every key Nomad reads another way.
+
+    A key Nomad matches to a field case-insensitively is a warning (``key-case``): Nomad accepts
+    it, and a job Nomad accepts is never flagged as an error. Allowing unknown keys silences these
+    spelling warnings too; ``legacy-field`` warnings stay.
+    """
     issues: list[Issue] = []
     for note in () if allow_unknown else notes:
-        message = (
-            f'unknown field; did you mean "{note.field}"? Nomad matches keys case-insensitively'
-            f' and reads it as "{note.field}", but the exact spelling is "{note.field}"'
-        )
-        issues.append(Issue("error", format_path(note.path), message, "unknown-field"))
+        if note.shadowed:
+            message = (
+                f'Nomad also reads this key into "{note.field}", which is given as well: both are'
+                f' decoded into that field, in document order, and only "{note.field}" is checked here;'
+                " remove one of them"
+            )
+        else:
+            message = (
+                f'Nomad reads this key as "{note.field}" (it matches keys case-insensitively);'
+                f' write "{note.field}"'
+            )
+        issues.append(Issue("warning", format_path(note.path), message, "key-case"))
     suggested: set[tuple[type[NomadModel], str]] = set()
     for unknown in job.iter_unknown_fields():
         legacy = _LEGACY_BY_FOLDED.get((unknown.model.__name__, unknown.key.casefold()))
@@ -66,12 +79,6 @@ def _suggest(key: str, model: type[NomadModel]) -> str:
     if field is not None and field.alias is not None and field.alias != key:
         return f'unknown field; did you mean "{field.alias}"? Nomad ignores snake_case names in JSON'
     aliases, folded_aliases = _spellings(model)
-    folded = [alias for alias in aliases if alias.casefold() == key.casefold()]
-    if folded:
-        return (
-            f'unknown field; did you mean "{folded[0]}"? Nomad matches keys case-insensitively,'
-            " so it reads both into the same field"
-        )
     close = difflib.get_close_matches(key, aliases, n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(key.casefold(), folded_aliases, n=1, cutoff=0.6)

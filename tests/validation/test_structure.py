@@ -204,13 +204,38 @@ def test_case_insensitive_key_is_read_like_go() -> None:
     document = job(lambda d: d.update({"taskgroups": d.pop("TaskGroups")}), put("taskgroups.0.Count", -1))
     assert _summary(validate_job(document)) == [
         (
-            "error",
-            "unknown-field",
+            "warning",
+            "key-case",
             "taskgroups",
-            'unknown field; did you mean "TaskGroups"? Nomad matches keys case-insensitively and reads it as'
-            ' "TaskGroups", but the exact spelling is "TaskGroups"',
+            'Nomad reads this key as "TaskGroups" (it matches keys case-insensitively); write "TaskGroups"',
         ),
         ("error", "V052", "taskgroups[0].Count", "Task group count can't be negative"),
+    ]
+
+
+def test_a_job_nomad_accepts_with_a_lowercase_key_has_warnings_only() -> None:
+    document = job(lambda d: d.update({"datacenters": d.pop("Datacenters")}))
+    assert _summary(validate_job(document)) == [
+        (
+            "warning",
+            "key-case",
+            "datacenters",
+            'Nomad reads this key as "Datacenters" (it matches keys case-insensitively); write "Datacenters"',
+        )
+    ]
+
+
+def test_a_key_given_in_two_spellings() -> None:
+    # Nomad decodes both into Count; the exact spelling is the one checked.
+    document = job(put(f"{TG}.count", -1))
+    assert _summary(validate_job(document)) == [
+        (
+            "warning",
+            "key-case",
+            "TaskGroups[0].count",
+            'Nomad also reads this key into "Count", which is given as well: both are decoded into that'
+            ' field, in document order, and only "Count" is checked here; remove one of them',
+        )
     ]
 
 
