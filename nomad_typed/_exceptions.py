@@ -200,16 +200,29 @@ class UnexpectedResponseError(NomadHTTPError):
 class ResponseValidationError(NomadError):
     """A 2xx body that is valid JSON but does not fit the response model.
 
-    Keeps the raw ``body`` and the pydantic ``error`` (with the JSON path of each mismatch).
+    Keeps the ``body`` and the pydantic ``error`` (with the JSON path of each mismatch).
+    ``details`` replaces the error's text in the message: the client passes it, like the body,
+    with the request's credentials masked (``error`` itself holds the values as received).
     """
 
-    def __init__(self, method: str, url: str, body: str, error: ValidationError, model: str) -> None:
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        body: str,
+        error: ValidationError,
+        model: str,
+        *,
+        details: str | None = None,
+    ) -> None:
         self.method = method
         self.url = url
         self.body = body
         self.error = error
         self.model = model
-        super().__init__(f"{method} {url}: response does not fit {model}: {error}")
+        super().__init__(
+            f"{method} {url}: response does not fit {model}: {error if details is None else details}"
+        )
 
 
 _ERROR_TEXT_MARKERS: tuple[tuple[str, type[ServerError]], ...] = (

@@ -11,6 +11,7 @@ import logging
 import math
 import os
 import random
+import re
 import ssl
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -220,6 +221,8 @@ class Response:
     status: int
     content: bytes
     meta: QueryMeta
+    secrets: tuple[str, ...] = ()
+    """The credentials the request sent, to mask in the errors an unparsable answer raises."""
 
 
 class Transport:
@@ -364,9 +367,10 @@ class Transport:
             raise failure
         elapsed = timedelta(seconds=time.monotonic() - started)
         logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, shown, status, attempt, _ms(elapsed))
+        secrets = _credentials(secret, auth)
         if not 200 <= status < 300:
             # A proxy's error page may echo the request headers: keep the credentials out of errors.
-            text = _mask(_text(content, reply.encoding), _credentials(secret, auth))
+            text = _mask(_text(content, reply.encoding), secrets)
             raise error_for_status(
                 status, method, shown, text, retry_after=_retry_after(reply.headers.get("Retry-After"))
             )
@@ -374,7 +378,7 @@ class Transport:
         sink = _meta_sink.get()
         if sink is not None:
             sink.append(meta)
-        return Response(method, shown, status, content, meta)
+        return Response(method, shown, status, content, meta, secrets)
 
     def pause_unchanged(self, repeat: int, answered_in: timedelta) -> None:
         """Wait before repeating a blocking query whose index has not moved ``repeat`` times in a row.
@@ -479,19 +483,28 @@ def _parse(response: Response, adapter: TypeAdapter[T], name: str) -> T:
                 return adapter.validate_json(response.content, context=WIRE_CONTEXT)
         return adapter.validate_json(response.content, context=WIRE_CONTEXT)
     except ValidationError as err:
-        text = response.content.decode("utf-8", errors="replace")
-        if any(error["type"] == "json_invalid" for error in err.errors()):
-            raise UnexpectedResponseError(
-                response.status,
-                response.method,
-                response.url,
-                text,
-                message=(
-                    f"{response.method} {response.url}: HTTP {response.status} answer is not valid JSON"
-                    f" ({len(response.content)} bytes, starting {text[:80]!r})"
-                ),
-            ) from None
-        raise ResponseValidationError(response.method, response.url, text, err, name) from None
+        failure = _parse_failure(response, err, name)
+    # Raised outside the handler, so that pydantic's error (it quotes the answer, which may echo
+    # a secret) is not chained to ours as its context.
+    raise failure
+
+
+def _parse_failure(response: Response, err: ValidationError, name: str) -> NomadError:
+    # A page echoing the request (a captive portal, an echo service) may answer 200 too.
+    text = _mask(response.content.decode("utf-8", errors="replace"), response.secrets)
+    if any(error["type"] == "json_invalid" for error in err.errors()):
+        return UnexpectedResponseError(
+            response.status,
+            response.method,
+            response.url,
+            text,
+            message=(
+                f"{response.method} {response.url}: HTTP {response.status} answer is not valid JSON"
+                f" ({len(response.content)} bytes, starting {text[:80]!r})"
+            ),
+        )
+    details = _mask(str(err), response.secrets)
+    return ResponseValidationError(response.method, response.url, text, err, name, details=details)
 
 
 def _read_body(reply: requests.Response, deadline: float, limit: int, method: str, url: str) -> bytes | None:
@@ -655,22 +668,47 @@ def _ca_path_context(path: str) -> ssl.SSLContext:
     return context
 
 
-def _credentials(token: object, auth: BasicAuth | None) -> list[str]:
+def _credentials(token: object, auth: BasicAuth | None) -> tuple[str, ...]:
     """The secrets one request sends: the token, the password, the ``Authorization`` value."""
     secrets = [token] if isinstance(token, str) else []
     if auth is not None:
         password = auth.password.get_secret_value()
         pair = f"{auth.username}:{password}".encode("latin-1", errors="replace")
         secrets += [password, base64.b64encode(pair).decode("ascii")]
-    return secrets
+    return tuple(secrets)
 
 
 def _mask(text: str, secrets: Sequence[str]) -> str:
-    for secret in secrets:
-        # Shorter values would mask ordinary words of the text and reveal little anyway.
-        if len(secret) >= MIN_MASKED_SECRET:
-            text = text.replace(secret, "********")
-    return text
+    """``text`` with each secret replaced by ``********``, in every form an echo may give it.
+
+    A form is the secret with any of its characters written as itself, as a JSON escape
+    (``\\u002d``, ``\\/``) or percent-encoded (``%2D``, ``+`` for a space): how proxies and
+    JSON encoders echo a header or a form value. Only the whole value can be recognized: an
+    echo cut short (a proxy truncating a long header) leaves a prefix of the secret, which
+    cannot be told from ordinary text.
+    """
+    # Shorter values would mask ordinary words of the text and reveal little anyway; the
+    # longest first, so that a secret holding another is masked whole.
+    kept = sorted({secret for secret in secrets if len(secret) >= MIN_MASKED_SECRET}, key=len, reverse=True)
+    if not kept:
+        return text
+    pattern = "|".join("".join(_character_forms(char) for char in secret) for secret in kept)
+    return re.sub(pattern, "********", text)
+
+
+@functools.cache
+def _character_forms(char: str) -> str:
+    """A regular expression matching ``char`` as itself, JSON-escaped or percent-encoded."""
+    forms = [re.escape(char)]
+    if char in '"\\/':
+        forms.append(re.escape("\\" + char))
+    units = char.encode("utf-16-be", errors="surrogatepass")
+    # Hex digits in either case: encoders differ (Go writes \u003c, .NET \u002B, Python %2D).
+    forms.append("".join(f"\\\\u(?i:{units[at : at + 2].hex()})" for at in range(0, len(units), 2)))
+    forms.append("".join(f"%(?i:{byte:02x})" for byte in char.encode("utf-8", errors="surrogatepass")))
+    if char == " ":
+        forms.append(re.escape("+"))
+    return "(?:" + "|".join(forms) + ")"
 
 
 def _option_str(options: Mapping[str, object], key: str, default: str | None) -> str | None:

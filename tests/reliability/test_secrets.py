@@ -9,15 +9,23 @@ from __future__ import annotations
 import base64
 import logging
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import quote, quote_plus
 
 import pytest
 
 import nomad_typed as nomad
 from nomad_typed._client import NomadClient
 from nomad_typed._config import BasicAuth, Config, SecretString
-from nomad_typed._exceptions import NomadConfigError, NomadError, PermissionDeniedError
+from nomad_typed._exceptions import (
+    NomadConfigError,
+    NomadError,
+    NomadHTTPError,
+    PermissionDeniedError,
+    ResponseValidationError,
+    UnexpectedResponseError,
+)
 from nomad_typed._transport import QueryOptions, Transport, WriteOptions
 from tests.support.jobs import minimal_job
 from tests.support.nomad_server import ID, NomadServer, Recorded, Reply, job_routes
@@ -389,3 +397,92 @@ def test_latin_1_secrets_are_sent_as_latin_1() -> None:
         request.headers["Authorization"]
         == "Basic " + base64.b64encode("öps:pässwört".encode("latin-1")).decode()
     )
+
+
+# ---- secrets echoed in another form -------------------------------------------------------
+
+#: Its Authorization value holds "+" and "=", which JSON encoders and URL encoding rewrite.
+ECHO_PASSWORD = "pw~AUTH~6f2d?8c4a>1e93"
+ECHO_PAIR = "b3BzOnB3fkFVVEh+NmYyZD84YzRhPjFlOTM="
+
+
+def _json_escaped(text: str) -> str:
+    # .NET's JavaScriptEncoder writes "+" as \u002B; PHP's json_encode writes "/" as "\/".
+    return text.replace("+", "\\u002B").replace("/", "\\/").replace("-", "\\u002d").replace(">", "\\u003e")
+
+
+ENCODINGS: dict[str, Callable[[str], str]] = {
+    "as sent": lambda text: text,
+    "JSON escapes": _json_escaped,
+    "JSON, every character escaped": lambda text: "".join(f"\\u{ord(char):04X}" for char in text),
+    "URL-encoded": lambda text: quote(text, safe=""),
+    "URL-encoded, lower-case hex": lambda text: "".join(f"%{byte:02x}" for byte in text.encode()),
+    "form-encoded": lambda text: quote_plus(text),
+    "every byte percent-encoded": lambda text: "".join(f"%{byte:02X}" for byte in text.encode()),
+}
+
+
+def _echo(encode: Callable[[str], str], status: int, content_type: str) -> Callable[[Recorded], Reply]:
+    """A page echoing the credentials it received, each written with ``encode``."""
+
+    def answer(request: Recorded) -> Reply:
+        basic = request.headers["Authorization"].removeprefix("Basic ")
+        decoded = base64.b64decode(basic).decode("latin-1")
+        text = (
+            f"token={encode(request.headers['X-Nomad-Token'])} basic={encode(basic)} user={encode(decoded)}"
+        )
+        return Reply(status=status, body=text.encode(), content_type=content_type)
+
+    return answer
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODINGS))
+@pytest.mark.parametrize(
+    ("status", "content_type", "error"),
+    [(403, "text/plain", PermissionDeniedError), (200, "text/html", UnexpectedResponseError)],
+    ids=["403 page", "200 page"],
+)
+def test_echoed_secrets_are_masked_in_any_encoding(
+    encoding: str, status: int, content_type: str, error: type[NomadError], caplog: pytest.LogCaptureFixture
+) -> None:
+    encode = ENCODINGS[encoding]
+    with NomadServer() as server:
+        server.route("GET", f"job/{ID}", _echo(encode, status, content_type))
+        client = NomadClient(
+            server.address, token=ARGUMENT_TOKEN, http_auth=f"ops:{ECHO_PASSWORD}", retry=RETRY
+        )
+        with pytest.raises(error) as caught:
+            client.jobs.get("example")
+        (request,) = server.seen()
+    assert request.headers["Authorization"] == f"Basic {ECHO_PAIR}"
+    failure = caught.value
+    assert isinstance(failure, NomadHTTPError)
+    assert failure.body == f"token=******** basic=******** user={encode('ops:')}********"
+    secrets = [ARGUMENT_TOKEN, ECHO_PASSWORD, ECHO_PAIR]
+    forms = {form(secret) for form in ENCODINGS.values() for secret in secrets}
+    texts = [*exception_texts(failure), *log_texts(caplog)]
+    assert [(form, text) for form in forms for text in texts if form in text] == []
+
+
+def test_a_secret_echoed_in_an_answer_that_does_not_fit_is_masked() -> None:
+    with NomadServer() as server:
+        escaped = _json_escaped(ARGUMENT_TOKEN)
+        server.route("GET", f"job/{ID}", Reply(body=f'{{"ID": "example", "Priority": "{escaped}"}}'.encode()))
+        client = NomadClient(server.address, token=ARGUMENT_TOKEN)
+        with pytest.raises(ResponseValidationError) as caught:
+            client.jobs.get("example")
+    assert caught.value.body == '{"ID": "example", "Priority": "********"}'
+    assert str(caught.value).splitlines()[2] == (
+        "  Input should be a valid integer [type=int_type, input_value='********', input_type=str]"
+    )
+    assert caught.value.__context__ is None
+    assert_no_secret([str(caught.value), repr(caught.value), caught.value.body])
+
+
+def test_a_secret_cut_short_in_the_echo_cannot_be_recognized() -> None:
+    # Only whole values are masked: a prefix of the token is indistinguishable from other text.
+    with NomadServer() as server:
+        server.route("GET", f"job/{ID}", Reply.text(403, f"token {ARGUMENT_TOKEN[:12]}... refused"))
+        with pytest.raises(PermissionDeniedError) as caught:
+            NomadClient(server.address, token=ARGUMENT_TOKEN).jobs.get("example")
+    assert caught.value.body == f"token {ARGUMENT_TOKEN[:12]}... refused"
