@@ -77,6 +77,7 @@ _SOURCES = {
         " Spread SpreadTarget Task TaskArtifact TaskCSIPluginConfig TaskGroup TaskLifecycle TaskSchedule"
         " TaskScheduleCron Template Timestamp UInt8 UInt16 UInt32 UInt64 UnknownField UpdateStrategy"
         " Vault VolumeMount VolumeRequest WaitConfig WorkloadIdentity format_duration parse_duration"
+        " nanoseconds"
     ),
     ".models.requests": (
         "DeploymentAllocHealthRequest DeploymentFailRequest DeploymentPauseRequest"

@@ -14,6 +14,7 @@ from ._types import (
     UInt32,
     UInt64,
     format_duration,
+    nanoseconds,
     parse_duration,
 )
 from .connect import (
@@ -172,5 +173,6 @@ __all__ = [
     "WaitConfig",
     "WorkloadIdentity",
     "format_duration",
+    "nanoseconds",
     "parse_duration",
 ]

@@ -48,6 +48,7 @@ __all__ = [
     "format_duration",
     "holds_free_form",
     "json_problem",
+    "nanoseconds",
     "parse_duration",
 ]
 
@@ -367,21 +368,47 @@ def _decimal(value: int, unit: int) -> str:
     return f"{whole}.{frac:0{digits}d}".rstrip("0")
 
 
-def _to_nanoseconds(value: object, info: ValidationInfo) -> object:
+def nanoseconds(value: str | timedelta | int) -> int:
+    """A duration as Nomad's integer nanoseconds, converted as the models convert keyword arguments.
+
+    For code checked by mypy, where duration attributes are typed ``int``:
+    ``RestartPolicy(delay=nanoseconds("25s"))``, ``nanoseconds(timedelta(minutes=5))``. Takes a Go
+    duration string (``"1m30s"``), a ``timedelta`` (exact to the microsecond) or integer
+    nanoseconds; raises :class:`TypeError` for anything else (a ``bool`` included) and
+    :class:`ValueError` for a malformed string or a duration outside Go's ``int64`` range.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, timedelta, int)):
+        kind = type(value).__name__
+        raise TypeError(f"a duration is a Go duration string, a timedelta or integer nanoseconds, not {kind}")
+    nanos = _python_duration(value)
+    if not INT64_MIN <= nanos <= INT64_MAX:
+        raise ValueError(f"duration {value!r} is out of range: Nomad's durations are int64 nanoseconds")
+    return nanos
+
+
+def _python_duration(value: str | timedelta | int) -> int:
+    """Nanoseconds of a duration given in Python; ``ValueError`` for a malformed string."""
     if isinstance(value, timedelta):
         return (value.days * 86_400 + value.seconds) * 1_000_000_000 + value.microseconds * 1_000
     if isinstance(value, str):
-        if info.context is not None and info.context.get("nomad_wire"):
-            raise PydanticCustomError(
-                "duration_string",
-                'durations are integer nanoseconds in Nomad\'s JSON, got the string "{text}"',
-                {"text": value},
-            )
-        try:
-            return parse_duration(value)
-        except ValueError as err:
-            raise PydanticCustomError("duration_format", "{reason}", {"reason": str(err)}) from None
+        return parse_duration(value)
     return value
+
+
+def _to_nanoseconds(value: object, info: ValidationInfo) -> object:
+    if isinstance(value, str) and info.context is not None and info.context.get("nomad_wire"):
+        raise PydanticCustomError(
+            "duration_string",
+            'durations are integer nanoseconds in Nomad\'s JSON, got the string "{text}"',
+            {"text": value},
+        )
+    if not isinstance(value, (str, timedelta)):
+        # Integers and anything else go on to the integer schema, which reports what is wrong.
+        return value
+    try:
+        return _python_duration(value)
+    except ValueError as err:
+        raise PydanticCustomError("duration_format", "{reason}", {"reason": str(err)}) from None
 
 
 class _Duration:
@@ -411,7 +438,8 @@ class _Duration:
         return handler(core_schema.int_schema(ge=INT64_MIN, le=INT64_MAX))
 
 
-#: Nanoseconds on the wire; in Python also a ``timedelta`` or a Go duration string such as ``"25s"``.
+#: Nanoseconds on the wire; in Python also a ``timedelta`` or a Go duration string such as ``"25s"``
+#: (typed ``int``: code checked by mypy converts those with :func:`nanoseconds`).
 Duration = Annotated[int, _Duration()]
 
 
