@@ -9,9 +9,9 @@ failures on register and plan (``N errors occurred: …``) and failed check-and-
 from __future__ import annotations
 
 import http
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import ValidationError
 
@@ -43,6 +43,8 @@ __all__ = [
 # Long bodies (an HTML page from a proxy) would drown the message; the full text stays on `.body`.
 _MESSAGE_BODY_LIMIT = 500
 
+E = TypeVar("E", bound="NomadError")
+
 
 @dataclass(frozen=True)
 class ErrorResponse:
@@ -71,6 +73,18 @@ class NomadError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Callable[[type[NomadError], tuple[object, ...]], NomadError],
+        tuple[type[NomadError], tuple[object, ...]],
+        dict[str, object],
+    ]:
+        # Pickle's default calls the class with ``args`` (the message alone), which the
+        # subclasses' constructors do not take: rebuilt without them, every attribute restored,
+        # an error crosses a process boundary (ProcessPoolExecutor, multiprocessing) whole.
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
     @property
     def nomad_resp(self) -> ErrorResponse | BaseException | None:
         """python-nomad's ``exc.nomad_resp``: here the error this one was raised from, if any.
@@ -79,6 +93,11 @@ class NomadError(Exception):
         python-nomad; HTTP errors give an :class:`ErrorResponse` instead.
         """
         return self.__cause__
+
+
+def _rebuild(cls: type[E], args: tuple[object, ...]) -> E:
+    """An instance of ``cls`` with ``args``, its constructor not called; pickle restores the rest."""
+    return cls.__new__(cls, *args)
 
 
 class NomadConfigError(NomadError, ValueError):
