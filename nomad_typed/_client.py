@@ -26,9 +26,13 @@ class NomadClient:
     ``NOMAD_NAMESPACE``, ``NOMAD_REGION``, ``NOMAD_HTTP_AUTH``, ``NOMAD_CACERT``,
     ``NOMAD_CAPATH``, ``NOMAD_CLIENT_CERT``, ``NOMAD_CLIENT_KEY``, ``NOMAD_TLS_SERVER_NAME`` and
     ``NOMAD_SKIP_VERIFY``; an explicit argument beats its variable. TLS certificates are verified
-    unless ``skip_verify`` (or ``NOMAD_SKIP_VERIFY``) says otherwise.
+    unless ``skip_verify`` (or ``NOMAD_SKIP_VERIFY``) says otherwise. A token loses its
+    surrounding whitespace (the newline of a token file); one that still cannot be sent in a
+    header, like any unusable argument, raises :class:`NomadConfigError` (``TypeError`` for a
+    wrong type) here, naming the argument and never showing a secret.
 
-    ``timeout`` is seconds (one number for connecting and reading, or a ``(connect, read)`` pair).
+    ``timeout`` is seconds (one number for connecting and reading, or a ``(connect, read)`` pair,
+    each positive and at most a year).
     The read timeout bounds the whole answer, from sending the request to its last byte, not
     each read of the socket; blocking queries stretch it to cover their wait. ``session`` lets
     the client use a caller's :class:`requests.Session`, which :meth:`close` then leaves open.

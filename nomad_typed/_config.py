@@ -132,7 +132,8 @@ class Config:
         """Each setting from its argument if given, else its ``NOMAD_*`` variable, else the default.
 
         An empty string given explicitly switches a setting off (``token=""`` sends no token even
-        when ``NOMAD_TOKEN`` is set). ``environ`` defaults to ``os.environ``.
+        when ``NOMAD_TOKEN`` is set). A token loses its surrounding whitespace, as when read from
+        a file. ``environ`` defaults to ``os.environ``.
         """
         env = os.environ if environ is None else environ
         settings = {"address": address, "token": token, "namespace": namespace, "region": region}
