@@ -140,8 +140,6 @@ def test_update_path_id_must_match(client: NomadClient, mocked: responses.Reques
     assert len(mocked.calls) == 0
 
 
-
-
 def test_not_a_job_is_a_type_error(client: NomadClient) -> None:
     with pytest.raises(TypeError, match="job must be a Job or a dict"):
         client.jobs.register(["ID", "web"])  # type: ignore[arg-type]
