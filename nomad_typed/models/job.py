@@ -42,7 +42,8 @@ class Job(NomadModel):
     @classmethod
     def _unwrap_wire(cls, data: object) -> object:
         if isinstance(data, Mapping):
-            if isinstance(data.get("Job"), Mapping):
+            # A model there too: python-nomad style read-modify-write code wraps the job it read.
+            if isinstance(data.get("Job"), (Mapping, NomadModel)):
                 return data["Job"]
             if isinstance(data.get("job"), (list, Mapping)) and "ID" not in data:
                 raise validation_error(

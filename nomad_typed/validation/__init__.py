@@ -109,10 +109,14 @@ def validate_job(
     * JSON text, as ``str`` or UTF-8 ``bytes``. A ``str`` is always read as JSON text: a document
       that decoded to a string is not a job, so pass the text itself, not what it decoded to.
 
-    A document or text may hold a bare job or a ``{"Job": {...}}`` envelope. Anything that is not
+    A document or text may hold a bare job or a ``{"Job": {...}}`` envelope; a mapping may also
+    wrap a :class:`~nomad_typed.models.Job` (``{"Job": job}``). Anything that is not
     a JSON object is one ``structure`` issue. With ``allow_unknown_fields`` neither unknown keys nor
     ``key-case`` warnings are reported (keys of older Nomad versions still are, as warnings).
     """
+    envelope = job_or_wire.get("Job") if isinstance(job_or_wire, Mapping) else None
+    if isinstance(envelope, Job):
+        job_or_wire = envelope
     document: Mapping[str, object] | None
     if isinstance(job_or_wire, Job):
         read_back = _read_back(job_or_wire)

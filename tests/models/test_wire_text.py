@@ -105,6 +105,20 @@ def test_wrapping_is_read_as_in_a_decoded_document(text: str | bytes, expected: 
     assert Job.from_wire(text).to_dict() == expected
 
 
+def test_envelope_holding_a_job_model_gives_that_job() -> None:
+    # python-nomad style read-modify-write: the job read is put back into an envelope.
+    job = Job.from_wire({"ID": "a", "TaskGroups": [{"Name": "g"}], "Extra": 1})
+    assert Job.from_wire({"Job": job}) is job
+    assert Job.from_wire({"Job": job, "EnforceIndex": True}) is job
+    assert Job.from_wire({"Job": job}).to_dict() == {"ID": "a", "TaskGroups": [{"Name": "g"}], "Extra": 1}
+
+
+def test_envelope_holding_another_model_is_refused() -> None:
+    assert _errors(Job, {"Job": Task(name="t")}) == [
+        ("model_type", (), "Input should be a valid dictionary or instance of Job")
+    ]
+
+
 def test_hcl_json_text_is_refused_at_the_job_block() -> None:
     errors = _errors(Job, '{"job": [{"example": [{"group": []}]}]}')
     assert [(error_type, loc) for error_type, loc, _ in errors] == [("hcl_json", ("job",))]

@@ -179,6 +179,7 @@ def test_envelope_text_and_model_inputs_agree() -> None:
     assert _summary(validate_job(json.dumps({"Job": document}))) == expected
     assert _summary(validate_job(json.dumps(document).encode())) == expected
     assert _summary(validate_job(Job.from_wire(document))) == expected
+    assert _summary(validate_job({"Job": Job.from_wire(document)})) == expected
 
 
 def test_issue_str() -> None:
