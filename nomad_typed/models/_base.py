@@ -299,6 +299,17 @@ class NomadModel(BaseModel):
             return getattr(self, name)
         raise KeyError(key)
 
+    def __setitem__(self, key: str, value: object) -> None:
+        """Set the field with wire key (or attribute name) ``key``, validated like an assignment.
+
+        For code written against plain dicts (``job["Meta"] = {...}``). A key that is not a
+        field raises :class:`KeyError`: new keys come only from Nomad's JSON, never from typos.
+        """
+        name = type(self)._attr_for_key.get(key)
+        if name is None:
+            raise KeyError(f"{type(self).__name__} has no field {key!r}")
+        setattr(self, name, value)
+
     def get(self, key: str, default: object = None) -> object:
         """``self[key]``, or ``default`` when the key is neither a field nor a kept extra key."""
         try:

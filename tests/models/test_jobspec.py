@@ -423,6 +423,18 @@ def test_wire_keys_read_like_a_dict() -> None:
     assert job.keys()[-1] == "VaultToken"
 
 
+def test_wire_keys_write_like_a_dict() -> None:
+    job = Job.from_wire({"ID": "web"})
+    job["Meta"] = {"owner": "ops"}
+    job["priority"] = 70
+    assert job.to_dict() == {"ID": "web", "Meta": {"owner": "ops"}, "Priority": 70}
+    with pytest.raises(KeyError, match="Job has no field 'Metta'"):
+        job["Metta"] = {}
+    with pytest.raises(ValidationError):
+        job["Priority"] = "high"
+    assert job.priority == 70
+
+
 def test_repr_shows_only_given_fields() -> None:
     assert repr(RestartPolicy(attempts=2, mode="fail")) == "RestartPolicy(attempts=2, mode='fail')"
 
