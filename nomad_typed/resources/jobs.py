@@ -591,9 +591,10 @@ def _refuse_if_invalid(job: Job) -> None:
     Called after the arguments are checked, so a wrong argument is reported as such first.
     Unknown keys are allowed: the server drops them, and they may belong to a newer Nomad.
     """
-    # The wire form is what Nomad decodes, with Go's case-insensitive keys: a "taskGroups" key,
-    # kept by the model as an unknown key, is the job's TaskGroups on the server and here.
-    issues = validate_job(job.to_dict(), allow_unknown_fields=True)
+    # validate_job reads a model back as the document that will be sent, so Go's
+    # case-insensitive keys ("taskGroups") count as the fields Nomad reads them as, and a value
+    # that cannot be written as JSON (a NaN put into Config after construction) is an issue.
+    issues = validate_job(job, allow_unknown_fields=True)
     if any(issue.severity == "error" for issue in issues):
         raise JobValidationError(_job_id(job), issues)
 

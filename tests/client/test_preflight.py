@@ -234,6 +234,23 @@ def test_keys_are_matched_case_insensitively_like_nomad(
     assert len(mocked.calls) == 1
 
 
+def test_a_value_json_cannot_carry_is_refused_before_sending(
+    client: NomadClient, mocked: responses.RequestsMock
+) -> None:
+    job = Job.from_wire(minimal_job())
+    task = job.task_groups[0].tasks[0]  # type: ignore[index]
+    task.config = {"image": "redis:7"}
+    task.config["retries"] = float("nan")  # changed in place: not validated on the way in
+    with pytest.raises(JobValidationError) as caught:
+        client.jobs.register(job)
+    assert caught.value.issues == [
+        Issue("error", 'TaskGroups[0].Tasks[0].Config["retries"]', "nan is not a JSON value", "structure")
+    ]
+    with pytest.raises(InvalidParameterError):
+        client.jobs.register(job, validate=False)
+    assert len(mocked.calls) == 0
+
+
 def test_argument_errors_come_before_the_jobs_own(
     client: NomadClient, mocked: responses.RequestsMock
 ) -> None:
