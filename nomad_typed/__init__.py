@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ._exceptions import (
         BadRequestError as BadRequestError,
         ConflictError as ConflictError,
+        ErrorResponse as ErrorResponse,
         InvalidParameterError as InvalidParameterError,
         JobModifyIndexConflictError as JobModifyIndexConflictError,
         JobValidationError as JobValidationError,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from .models.responses import *
     from .resources import (
         JobInput as JobInput,
+        Payload as Payload,
     )
     from .validation import (
         Issue as Issue,
@@ -105,9 +107,9 @@ _SOURCES = {
         "BadRequestError ConflictError InvalidParameterError JobModifyIndexConflictError JobValidationError"
         " NomadConfigError NomadConnectionError NomadError NomadHTTPError NomadTimeoutError"
         " NotFoundError PermissionDeniedError RateLimitedError ResponseValidationError ServerError"
-        " UnauthorizedError UnexpectedResponseError"
+        " UnauthorizedError UnexpectedResponseError ErrorResponse"
     ),
-    ".resources": "JobInput",
+    ".resources": "JobInput Payload",
     ".compat": "Nomad api",
     ".validation": "Issue validate_job",
 }
