@@ -39,9 +39,8 @@ _GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 MAX_SECONDS = 365 * 24 * 3600
 
 # Control characters (C0, DEL, C1), which no header value can carry and a token never holds, and
-# characters beyond Latin-1, the only charset http.client (and requests' basic auth) encodes.
+# characters beyond Latin-1, the only charset http.client encodes header values in.
 _NOT_IN_HEADER = re.compile(r"[^\x20-\x7e\xa0-\xff]")
-_NOT_IN_BASIC_AUTH = re.compile(r"[^\x00-\xff]")
 
 
 class SecretString:
@@ -232,21 +231,16 @@ def header_secret(value: str, name: str) -> str:
 
 
 def check_header(value: str, name: str) -> None:
-    """Raise :class:`NomadConfigError` naming ``name`` if an HTTP header cannot carry ``value``."""
-    _refuse_unsendable(value, name, _NOT_IN_HEADER, "an HTTP header")
-
-
-def _refuse_unsendable(value: str, name: str, unsendable: re.Pattern[str], carrier: str) -> None:
-    """Raise :class:`NomadConfigError` if ``value`` holds a character ``carrier`` cannot carry.
+    """Raise :class:`NomadConfigError` naming ``name`` if an HTTP header cannot carry ``value``.
 
     The error names the setting and the character's position, never the value: it is a secret.
     """
-    found = unsendable.search(value)
+    found = _NOT_IN_HEADER.search(value)
     if found is not None:
         kind = "a character outside Latin-1" if ord(found.group()) > 0xFF else "a control character"
         raise NomadConfigError(
             f"{name} holds {kind} (character {found.start() + 1} of {len(value)}),"
-            f" which {carrier} cannot carry"
+            " which an HTTP header cannot carry"
         )
 
 
@@ -297,9 +291,7 @@ def _basic_auth(value: object, source: str) -> BasicAuth | None:
 
 
 def _basic_auth_pair(username: str, password: str, source: str) -> BasicAuth:
-    carrier = "HTTP basic authentication"
-    _refuse_unsendable(username, f"the user name of {source}", _NOT_IN_BASIC_AUTH, carrier)
-    _refuse_unsendable(password, f"the password of {source}", _NOT_IN_BASIC_AUTH, carrier)
+    # Any character works: the pair is sent UTF-8 encoded (then base64), as Nomad's CLI sends it.
     return BasicAuth(username, SecretString(password))
 
 

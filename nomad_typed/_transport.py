@@ -24,6 +24,7 @@ from urllib.parse import quote, urlencode
 import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
+from requests.auth import HTTPBasicAuth
 from typing_extensions import TypedDict
 from urllib3.exceptions import (
     ConnectTimeoutError,
@@ -319,7 +320,7 @@ class Transport:
                     params=query,
                     data=body,
                     headers=headers,
-                    auth=(auth.username, auth.password.get_secret_value()) if auth else None,
+                    auth=_basic_auth(auth),
                     timeout=(self.config.timeout.connect, read_timeout),
                     verify=self.config.verify,
                     cert=self.config.cert,
@@ -668,12 +669,23 @@ def _ca_path_context(path: str) -> ssl.SSLContext:
     return context
 
 
+def _basic_auth(auth: BasicAuth | None) -> HTTPBasicAuth | None:
+    """Basic authentication with the pair UTF-8 encoded, as Go's client (so Nomad's CLI) sends it.
+
+    Given ``str``, requests would encode it as Latin-1: a different header for a password such as
+    ``pä``, and none at all for one beyond Latin-1.
+    """
+    if auth is None:
+        return None
+    return HTTPBasicAuth(auth.username.encode(), auth.password.get_secret_value().encode())
+
+
 def _credentials(token: object, auth: BasicAuth | None) -> tuple[str, ...]:
     """The secrets one request sends: the token, the password, the ``Authorization`` value."""
     secrets = [token] if isinstance(token, str) else []
     if auth is not None:
         password = auth.password.get_secret_value()
-        pair = f"{auth.username}:{password}".encode("latin-1", errors="replace")
+        pair = f"{auth.username}:{password}".encode()
         secrets += [password, base64.b64encode(pair).decode("ascii")]
     return tuple(secrets)
 
