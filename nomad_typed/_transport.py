@@ -25,6 +25,8 @@ import requests
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from requests.adapters import HTTPAdapter
 from requests.auth import HTTPBasicAuth
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_netrc_auth
 from typing_extensions import TypedDict
 from urllib3.exceptions import (
     ConnectTimeoutError,
@@ -253,11 +255,21 @@ class Transport:
         self._user_agent = user_agent
         self._owns_session = session is None
         self.session = session if session is not None else requests.Session()
+        # Worked out once rather than by requests on every call (about 200 µs a call in all, more
+        # than parsing a 5 KB job), since each depends only on the agent's address and on the
+        # environment (which Nomad's Go client reads once per process too): the address as
+        # requests normalizes it (IDNA host, requoted prefix), proxies from the environment (two
+        # scans of os.environ), a CA bundle named by REQUESTS_CA_BUNDLE, and (on first use, see
+        # _netrc_auth) the ~/.netrc entry for the host.
+        self._base = _normalized_url(config.address)
+        self._send_settings = self.session.merge_environment_settings(
+            self._base, {}, True, config.verify, config.cert
+        )
         # A CA file wins over a CA path, and skipping verification over both, as in Nomad's CLI.
         ca_directory = config.ca_path if config.ca_path and config.verify == config.ca_path else None
-        if config.address.startswith("https://") and (config.tls_server_name or ca_directory):
+        if self._base.startswith("https://") and (config.tls_server_name or ca_directory):
             # Mounted on the agent's address only, so a caller's own session keeps its other uses.
-            self.session.mount(config.address + "/", _AgentTLSAdapter(config.tls_server_name, ca_directory))
+            self.session.mount(self._base + "/", _AgentTLSAdapter(config.tls_server_name, ca_directory))
 
     def close(self) -> None:
         """Close the session if this transport created it (a caller's session is left open)."""
@@ -266,7 +278,7 @@ class Transport:
 
     def url(self, segments: Sequence[str]) -> str:
         """Absolute URL of ``/v1/<segments…>``, each segment percent-escaped on its own."""
-        return f"{self.config.address}/v1/" + "/".join(escape_segment(segment) for segment in segments)
+        return f"{self._base}/v1/" + "/".join(escape_segment(segment) for segment in segments)
 
     def request(
         self,
@@ -293,9 +305,16 @@ class Transport:
                 f"unexpected keyword argument(s) for {method} /v1/{'/'.join(segments)}: {unknown}"
             )
         url = self.url(segments)
-        query, read_timeout = self._query(params, options)
-        # What logs and errors show: the whole URL, which never holds the token (a header does).
-        shown = f"{url}?{urlencode(query)}" if query else url
+        pairs, read_timeout = self._query(params, options)
+        query: Sequence[tuple[str, object]] = pairs
+        if self.session.params:
+            # A caller's session's own query parameters go on every request; the call's own win,
+            # and one the session sets to None is not sent.
+            merged = dict(cast("Mapping[str, object] | Sequence[tuple[str, object]]", self.session.params))
+            merged.update(pairs)
+            query = [(key, value) for key, value in merged.items() if value is not None]
+        # The URL sent, which logs and errors show too: it never holds the token (a header does).
+        shown = f"{url}?{urlencode(query, doseq=True)}" if query else url
         headers = {"Accept": "application/json"}
         if body is not None:
             headers["Content-Type"] = content_type
@@ -304,7 +323,6 @@ class Transport:
         secret = self._token(options.get("token"))
         if secret:
             headers["X-Nomad-Token"] = secret
-        auth = self.config.http_auth
         started = time.monotonic()
         attempt = 0
         refused_header = False
@@ -314,19 +332,11 @@ class Transport:
             deadline = time.monotonic() + read_timeout
             content: bytes | None = None
             try:
-                reply = self.session.request(
-                    method,
-                    url,
-                    params=query,
-                    data=body,
-                    headers=headers,
-                    auth=_basic_auth(auth),
+                reply = self.session.send(
+                    self._prepare(method, shown, headers, body),
                     timeout=(self.config.timeout.connect, read_timeout),
-                    verify=self.config.verify,
-                    cert=self.config.cert,
                     allow_redirects=False,
-                    stream=True,
-                    hooks={"response": [*self.session.hooks.get("response", ()), _keep_redirect_unread]},
+                    **self._send_settings,
                 )
                 status = reply.status_code
                 again = self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts
@@ -368,7 +378,7 @@ class Transport:
             raise failure
         elapsed = timedelta(seconds=time.monotonic() - started)
         logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, shown, status, attempt, _ms(elapsed))
-        secrets = _credentials(secret, auth)
+        secrets = _credentials(secret, self.config.http_auth)
         if not 200 <= status < 300:
             # A proxy's error page may echo the request headers: keep the credentials out of errors.
             text = _mask(_text(content, reply.encoding), secrets)
@@ -380,6 +390,33 @@ class Transport:
         if sink is not None:
             sink.append(meta)
         return Response(method, shown, status, content, meta, secrets)
+
+    @functools.cached_property
+    def _netrc_auth(self) -> tuple[str, str] | None:
+        """The ``~/.netrc`` (or ``$NETRC``) login for the agent's host, read on first use."""
+        return get_netrc_auth(self._base) if self.session.trust_env else None
+
+    def _prepare(
+        self, method: str, url: str, headers: Mapping[str, str], body: bytes | None
+    ) -> requests.PreparedRequest:
+        """The request ``Session.prepare_request`` would build, merged with the session the same way.
+
+        ``url`` is already escaped and complete. The session's headers (a header set to ``None``
+        there is not sent), auth (else the ``~/.netrc`` entry), cookies and response hooks apply.
+        """
+        session = self.session
+        merged: CaseInsensitiveDict[object] = CaseInsensitiveDict(session.headers)
+        merged.update(headers)
+        auth = _basic_auth(self.config.http_auth)
+        prepared = requests.PreparedRequest()
+        prepared.method = method
+        prepared.url = url
+        prepared.prepare_headers({name: value for name, value in merged.items() if value is not None})
+        prepared.prepare_body(body, None)
+        prepared.prepare_auth(auth or session.auth or self._netrc_auth)
+        prepared.prepare_cookies(session.cookies)
+        prepared.prepare_hooks({"response": [*session.hooks.get("response", ()), _keep_redirect_unread]})
+        return prepared
 
     def pause_unchanged(self, repeat: int, answered_in: timedelta) -> None:
         """Wait before repeating a blocking query whose index has not moved ``repeat`` times in a row.
@@ -667,6 +704,16 @@ def _ca_path_context(path: str) -> ssl.SSLContext:
     if not context.cert_store_stats()["x509_ca"]:
         raise NomadConfigError(f"CA path {path!r} holds no CA certificate")
     return context
+
+
+def _normalized_url(address: str) -> str:
+    """``address`` as requests sends it (IDNA host, requoted path); ``NomadConfigError`` if it cannot."""
+    probe = requests.PreparedRequest()
+    try:
+        probe.prepare_url(address + "/", None)
+    except requests.RequestException as err:
+        raise NomadConfigError(f"Nomad address {address!r} cannot be sent: {err}") from None
+    return str(probe.url).removesuffix("/")
 
 
 def _basic_auth(auth: BasicAuth | None) -> HTTPBasicAuth | None:
