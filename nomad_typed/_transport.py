@@ -14,7 +14,7 @@ import random
 import re
 import ssl
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -265,6 +265,7 @@ class Transport:
         self._send_settings = self.session.merge_environment_settings(
             self._base, {}, True, config.verify, config.cert
         )
+        self._session_builds_requests = _builds_own_requests(self.session)
         # A CA file wins over a CA path, and skipping verification over both, as in Nomad's CLI.
         ca_directory = config.ca_path if config.ca_path and config.verify == config.ca_path else None
         if self._base.startswith("https://") and (config.tls_server_name or ca_directory):
@@ -307,14 +308,16 @@ class Transport:
         url = self.url(segments)
         pairs, read_timeout = self._query(params, options)
         query: Sequence[tuple[str, object]] = pairs
-        if self.session.params:
+        if isinstance(self.session.params, Mapping) and self.session.params:
             # A caller's session's own query parameters go on every request; the call's own win,
-            # and one the session sets to None is not sent.
-            merged = dict(cast("Mapping[str, object] | Sequence[tuple[str, object]]", self.session.params))
+            # and one the session sets to None is not sent. Like requests, parameters given
+            # other than as a mapping (a string, pairs) are not merged.
+            merged = dict(cast("Mapping[str, object]", self.session.params))
             merged.update(pairs)
             query = [(key, value) for key, value in merged.items() if value is not None]
         # The URL sent, which logs and errors show too: it never holds the token (a header does).
-        shown = f"{url}?{urlencode(query, doseq=True)}" if query else url
+        encoded = urlencode(query, doseq=True)
+        shown = f"{url}?{encoded}" if encoded else url
         headers = {"Accept": "application/json"}
         if body is not None:
             headers["Content-Type"] = content_type
@@ -332,12 +335,7 @@ class Transport:
             deadline = time.monotonic() + read_timeout
             content: bytes | None = None
             try:
-                reply = self.session.send(
-                    self._prepare(method, shown, headers, body),
-                    timeout=(self.config.timeout.connect, read_timeout),
-                    allow_redirects=False,
-                    **self._send_settings,
-                )
+                reply = self._send(method, url, encoded, shown, headers, body, read_timeout)
                 status = reply.status_code
                 again = self.retry.retries_status(status, mode) and attempt < self.retry.max_attempts
                 if not again:
@@ -394,7 +392,46 @@ class Transport:
     @functools.cached_property
     def _netrc_auth(self) -> tuple[str, str] | None:
         """The ``~/.netrc`` (or ``$NETRC``) login for the agent's host, read on first use."""
-        return get_netrc_auth(self._base) if self.session.trust_env else None
+        # Looked up by the address as written, as requests looks it up: an international host is
+        # found under its own name, not its IDNA form.
+        return get_netrc_auth(self.config.address) if self.session.trust_env else None
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        encoded: str,
+        shown: str,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        read_timeout: float,
+    ) -> requests.Response:
+        """Send one attempt: prepared here, or by the session when its class builds requests itself."""
+        timeout = (self.config.timeout.connect, read_timeout)
+        if self._session_builds_requests:
+            # Its request() or prepare_request() adds what the session is for (OAuth2Session its
+            # token), so requests' own path runs. The query goes as text: merged with the
+            # session's parameters already, it is not merged again.
+            return self.session.request(
+                method,
+                url,
+                params=encoded,
+                data=body,
+                headers=headers,
+                auth=_basic_auth(self.config.http_auth),
+                timeout=timeout,
+                verify=self.config.verify,
+                cert=self.config.cert,
+                allow_redirects=False,
+                stream=True,
+                hooks={"response": _response_hooks(self.session)},
+            )
+        return self.session.send(
+            self._prepare(method, shown, headers, body),
+            timeout=timeout,
+            allow_redirects=False,
+            **self._send_settings,
+        )
 
     def _prepare(
         self, method: str, url: str, headers: Mapping[str, str], body: bytes | None
@@ -402,7 +439,8 @@ class Transport:
         """The request ``Session.prepare_request`` would build, merged with the session the same way.
 
         ``url`` is already escaped and complete. The session's headers (a header set to ``None``
-        there is not sent), auth (else the ``~/.netrc`` entry), cookies and response hooks apply.
+        there is not sent), cookies, auth (else the ``~/.netrc`` entry) and response hooks apply,
+        in requests' order: an auth that signs the request sees the ``Cookie`` header.
         """
         session = self.session
         merged: CaseInsensitiveDict[object] = CaseInsensitiveDict(session.headers)
@@ -412,10 +450,10 @@ class Transport:
         prepared.method = method
         prepared.url = url
         prepared.prepare_headers({name: value for name, value in merged.items() if value is not None})
+        prepared.prepare_cookies(session.cookies)
         prepared.prepare_body(body, None)
         prepared.prepare_auth(auth or session.auth or self._netrc_auth)
-        prepared.prepare_cookies(session.cookies)
-        prepared.prepare_hooks({"response": [*session.hooks.get("response", ()), _keep_redirect_unread]})
+        prepared.prepare_hooks({"response": _response_hooks(session)})
         return prepared
 
     def pause_unchanged(self, repeat: int, answered_in: timedelta) -> None:
@@ -588,6 +626,21 @@ def _read_body(reply: requests.Response, deadline: float, limit: int, method: st
             ),
         )
     return None
+
+
+def _builds_own_requests(session: requests.Session) -> bool:
+    """Whether ``session`` (its class, or the instance itself) replaces requests' request building."""
+    return not (
+        getattr(session.request, "__func__", None) is requests.Session.request
+        and getattr(session.prepare_request, "__func__", None) is requests.Session.prepare_request
+    )
+
+
+def _response_hooks(session: requests.Session) -> list[Callable[..., object]]:
+    """The session's response hooks (one callable or several, as requests takes them), then ours."""
+    hooks: object = session.hooks.get("response")
+    own = [hooks] if callable(hooks) else list(cast("Iterable[Callable[..., object]]", hooks or ()))
+    return [*own, _keep_redirect_unread]
 
 
 def _keep_redirect_unread(response: requests.Response, **kwargs: object) -> requests.Response:
