@@ -376,7 +376,7 @@ class Transport:
             raise failure
         elapsed = timedelta(seconds=time.monotonic() - started)
         logger.debug("%s %s -> %d (%d attempt(s), %.0f ms)", method, shown, status, attempt, _ms(elapsed))
-        secrets = _credentials(secret, self.config.http_auth)
+        secrets = _credentials(secret, self.config.http_auth, self.session.auth or self._netrc_auth)
         if not 200 <= status < 300:
             # A proxy's error page may echo the request headers: keep the credentials out of errors.
             text = _mask(_text(content, reply.encoding), secrets)
@@ -489,13 +489,13 @@ class Transport:
         pairs: list[tuple[str, str]] = []
         for key, value in params:
             if value is not None:
-                pairs.append((key, _param_text(value)))
+                pairs.append((key, _param_text(key, value)))
         namespace = _option_str(options, "namespace", self.config.namespace)
         region = _option_str(options, "region", self.config.region)
         if namespace:
-            pairs.append(("namespace", namespace))
+            pairs.append(("namespace", _param_text("namespace", namespace)))
         if region:
-            pairs.append(("region", region))
+            pairs.append(("region", _param_text("region", region)))
         read_timeout = self.config.timeout.read
         stale = options.get("stale")
         if stale is not None and not isinstance(stale, bool):
@@ -697,7 +697,21 @@ def escape_segment(segment: str) -> str:
         raise InvalidParameterError(f"IDs and names must be strings, got {type(segment).__name__}")
     if segment in ("", ".", ".."):
         raise InvalidParameterError(f"IDs and names must not be empty, '.' or '..', got {segment!r}")
-    return quote(segment, safe="")
+    return quote(utf8(segment, "IDs and names"), safe="")
+
+
+def utf8(text: str, name: str) -> bytes:
+    """``text`` encoded as sent; :class:`InvalidParameterError` naming ``name`` for a lone surrogate.
+
+    Python strings may hold one (a decoding error kept by ``surrogateescape``, say, in an
+    environment variable); UTF-8 cannot carry it, and a request holding it is refused whole.
+    """
+    try:
+        return text.encode()
+    except UnicodeEncodeError as err:
+        raise InvalidParameterError(
+            f"{name}: text with a lone surrogate (character {err.start + 1}) cannot be sent as UTF-8"
+        ) from None
 
 
 class _AgentTLSAdapter(HTTPAdapter):
@@ -780,14 +794,35 @@ def _basic_auth(auth: BasicAuth | None) -> HTTPBasicAuth | None:
     return HTTPBasicAuth(auth.username.encode(), auth.password.get_secret_value().encode())
 
 
-def _credentials(token: object, auth: BasicAuth | None) -> tuple[str, ...]:
-    """The secrets one request sends: the token, the password, the ``Authorization`` value."""
+def _credentials(token: object, auth: BasicAuth | None, other: object) -> tuple[str, ...]:
+    """The secrets one request sends: the token, the password, the ``Authorization`` value.
+
+    The login is ``auth`` (sent UTF-8 encoded) or else ``other``, a login from the caller's
+    session or ``~/.netrc`` (a pair or an ``HTTPBasicAuth``, sent as requests sends it: text
+    as Latin-1). Another kind of auth object adds no secret: what it sends is unknown here.
+    """
     secrets = [token] if isinstance(token, str) else []
     if auth is not None:
         password = auth.password.get_secret_value()
         pair = f"{auth.username}:{password}".encode()
-        secrets += [password, base64.b64encode(pair).decode("ascii")]
+    else:
+        login = (other.username, other.password) if isinstance(other, HTTPBasicAuth) else other
+        if not (isinstance(login, tuple) and len(login) == 2):
+            return tuple(secrets)
+        try:
+            user, password_sent = _latin1(login[0]), _latin1(login[1])
+        except UnicodeEncodeError:
+            # requests refuses to send such a login: no Authorization header went out.
+            return tuple(secrets)
+        password = password_sent.decode("latin-1")
+        pair = user + b":" + password_sent
+    secrets += [password, base64.b64encode(pair).decode("ascii")]
     return tuple(secrets)
+
+
+def _latin1(value: object) -> bytes:
+    """A login part as requests' basic auth sends it."""
+    return value if isinstance(value, bytes) else str(value).encode("latin-1")
 
 
 def _mask(text: str, secrets: Sequence[str]) -> str:
@@ -832,9 +867,11 @@ def _option_str(options: Mapping[str, object], key: str, default: str | None) ->
     return value
 
 
-def _param_text(value: str | int | bool) -> str:
+def _param_text(key: str, value: str | int | bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        utf8(value, key)
     return str(value)
 
 

@@ -18,6 +18,7 @@ from .._transport import (
     parse_list,
     parse_model,
     parse_optional,
+    utf8,
 )
 from ..models import Job, JobSubmission
 from ..models._types import WIRE_CONTEXT, JSONObject
@@ -622,12 +623,7 @@ def _set(model: BaseModel, **values: object) -> None:
 def _payload_bytes(payload: object) -> bytes:
     """A dispatch payload as bytes; text is sent as UTF-8. Checked before anything is sent."""
     if isinstance(payload, str):
-        try:
-            return payload.encode()
-        except UnicodeEncodeError as err:
-            raise InvalidParameterError(
-                f"payload: text with a lone surrogate (character {err.start + 1}) cannot be sent as UTF-8"
-            ) from None
+        return utf8(payload, "payload")
     # bytes() alone would turn an int into that many zero bytes, and a list of ints into bytes.
     if not isinstance(payload, (bytes, bytearray, memoryview)):
         raise TypeError(f"payload must be bytes, bytearray, memoryview or str, got {type(payload).__name__}")

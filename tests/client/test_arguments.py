@@ -19,7 +19,7 @@ from nomad_typed._exceptions import InvalidParameterError
 from nomad_typed.resources import Allocations, Deployments, Evaluations, Jobs
 from tests.support.jobs import minimal_job
 
-from .conftest import BASE
+from .conftest import ADDRESS, BASE
 
 DISPATCHED = (
     b'{"DispatchedJobID": "batch/dispatch-1", "EvalID": "", "EvalCreateIndex": 0, "JobCreateIndex": 5}'
@@ -442,3 +442,40 @@ def test_values_at_the_edges_are_sent(client: NomadClient, mocked: responses.Req
         (BASE + "job/web/submission?version=0", None),
         (BASE + "deployment/promote/d1", b'{"DeploymentID":"d1","Groups":["web","api"]}'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda c: c.jobs.get("web\ud800"), "IDs and names: text with a lone surrogate (character 4)"),
+        (lambda c: c.jobs.list(prefix="\udcff"), "prefix: text with a lone surrogate (character 1)"),
+        (
+            lambda c: c.jobs.list(filter='Name == "\ud83d"'),
+            "filter: text with a lone surrogate (character 10)",
+        ),
+        (lambda c: c.jobs.list(namespace="ops\udc80"), "namespace: text with a lone surrogate (character 4)"),
+        (
+            lambda c: c.jobs.summary("web", region="\udc80"),
+            "region: text with a lone surrogate (character 1)",
+        ),
+    ],
+    ids=["path segment", "query value", "filter", "namespace", "region"],
+)
+def test_text_with_a_lone_surrogate_is_refused_before_sending(
+    call: Callable[[NomadClient], object], message: str, client: NomadClient, mocked: responses.RequestsMock
+) -> None:
+    # A string may hold one (an environment variable decoded with surrogateescape); UTF-8 cannot.
+    with pytest.raises(InvalidParameterError) as caught:
+        call(client)
+    assert str(caught.value) == message + " cannot be sent as UTF-8"
+    assert len(mocked.calls) == 0
+
+
+def test_a_namespace_from_the_environment_with_undecodable_bytes_is_refused(
+    monkeypatch: pytest.MonkeyPatch, mocked: responses.RequestsMock
+) -> None:
+    monkeypatch.setenv("NOMAD_NAMESPACE", b"ops\xff".decode("utf-8", "surrogateescape"))
+    with NomadClient(ADDRESS) as nomad, pytest.raises(InvalidParameterError) as caught:
+        nomad.jobs.list()
+    assert str(caught.value) == "namespace: text with a lone surrogate (character 4) cannot be sent as UTF-8"
+    assert len(mocked.calls) == 0

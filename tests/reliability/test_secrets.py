@@ -11,9 +11,12 @@ import logging
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import pytest
+import requests
+from requests.auth import HTTPBasicAuth
 
 import nomad_typed as nomad
 from nomad_typed._client import NomadClient
@@ -207,6 +210,38 @@ def test_error_pages_echoing_the_request_have_the_secrets_masked(
     assert body.startswith("Permission denied by proxy. Your request:\n")
     assert_no_secret(exception_texts(caught.value))
     assert_no_secret(log_texts(caplog))
+
+
+SESSION_PASSWORD = "pw-SESSION-5b8c1e0d"
+
+
+@pytest.mark.parametrize(
+    "source", ["session pair", "session HTTPBasicAuth", "session bytes pair", "netrc"], ids=str
+)
+def test_a_login_from_the_session_or_netrc_is_masked_too(
+    source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = requests.Session()
+    if source == "session pair":
+        session.auth = ("deployer", SESSION_PASSWORD)
+    elif source == "session HTTPBasicAuth":
+        session.auth = HTTPBasicAuth("deployer", SESSION_PASSWORD)
+    elif source == "session bytes pair":
+        session.auth = (b"deployer", SESSION_PASSWORD.encode())  # type: ignore[assignment]
+    else:
+        netrc = tmp_path / "netrc"
+        netrc.write_text(f"machine 127.0.0.1 login deployer password {SESSION_PASSWORD}\n")
+        monkeypatch.setenv("NETRC", str(netrc))
+    with NomadServer() as server:
+        server.route("GET", f"job/{ID}", _echo_headers)
+        client = NomadClient(server.address, retry=RETRY, session=session)
+        with pytest.raises(PermissionDeniedError) as caught:
+            client.jobs.get("example")
+        encoded = base64.b64encode(f"deployer:{SESSION_PASSWORD}".encode()).decode()
+        assert [request.headers["Authorization"] for request in server.seen()] == [f"Basic {encoded}"]
+    assert caught.value.body.splitlines()[-1] == "Authorization: Basic ********"
+    texts = list(exception_texts(caught.value))
+    assert not [text for text in texts if SESSION_PASSWORD in text or encoded in text]
 
 
 # ---- tokens that are not header values as given --------------------------------------------
