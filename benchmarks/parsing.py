@@ -7,7 +7,7 @@ import json
 import random
 import statistics
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from nomad_typed._transport import parse_list
@@ -37,6 +37,8 @@ ALLOCATIONS_TARGET = 2.0
 ALLOCATION_STUB = "responses/job_allocations/docs-v2.0.x_list-job-allocations.json"
 
 Pair = tuple[Callable[[], object], Callable[[], object]]
+#: A document's name and its comparison.
+Measured = tuple[str, Comparison]
 
 
 def wire_json(data: object) -> str:
@@ -44,39 +46,54 @@ def wire_json(data: object) -> str:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
-def _corpus_figures(
-    label: str,
-    documents: Sequence[Document],
-    pair: Callable[[Document], Pair],
-    target: float,
-    budget: Budget,
-) -> list[Figure]:
-    """The median ratio over ``documents`` (which the target is for) and the document with the worst one."""
-    results: list[tuple[str, Comparison]] = []
+def _measure(
+    documents: Sequence[Document], pair: Callable[[Document], Pair], budget: Budget
+) -> list[Measured]:
+    """Each document's ours / baseline comparison, named by its path in the corpus."""
+    results: list[Measured] = []
     for document in documents:
         ours, baseline = pair(document)
         results.append((document.name, compare(ours, baseline, budget)))
+    return results
+
+
+def _median_figure(label: str, results: Sequence[Measured], target: float | None) -> Figure:
+    """The median ratio over ``results``; the note gives the file count and the summed times."""
     ours_total = sum(result.ours for _, result in results)
     baseline_total = sum(result.baseline for _, result in results)
+    return Figure(
+        label,
+        statistics.median(result.ratio for _, result in results),
+        f"{len(results)} files, all of them {milliseconds(ours_total)} vs {milliseconds(baseline_total)}",
+        target,
+    )
+
+
+def _corpus_figures(label: str, results: Sequence[Measured], target: float) -> list[Figure]:
+    """The median ratio over ``results`` (which the target is for) and the document with the worst one."""
     worst_name, worst = max(results, key=lambda item: item[1].ratio)
     return [
-        Figure(
-            f"{label}, corpus median",
-            statistics.median(result.ratio for _, result in results),
-            f"{len(results)} files, all of them {milliseconds(ours_total)} vs {milliseconds(baseline_total)}",
-            target,
-        ),
+        _median_figure(f"{label}, corpus median", results, target),
         Figure(f"{label}, worst file", worst.ratio, Path(worst_name).name, target, judged=False),
     ]
 
 
-def parse_figures(label: str, documents: Sequence[Document], budget: Budget = FULL) -> list[Figure]:
-    """Each document parsed and validated by nomad_typed vs ``json.loads`` of the same bytes."""
+def parse_figures(label: str, kinds: Mapping[str, Sequence[Document]], budget: Budget = FULL) -> list[Figure]:
+    """Each document parsed and validated by nomad_typed vs ``json.loads`` of the same bytes.
+
+    ``kinds`` maps the label of each kind of document to its documents. The target is for the
+    median over all of them (the corpus); the median of each kind alone follows, informative.
+    """
 
     def pair(document: Document) -> Pair:
         return (lambda: document.parse(document.body), lambda: json.loads(document.body))
 
-    return _corpus_figures(label, documents, pair, PARSE_TARGET, budget)
+    measured = {kind: _measure(documents, pair, budget) for kind, documents in kinds.items()}
+    everything = [result for results in measured.values() for result in results]
+    figures = _corpus_figures(label, everything, PARSE_TARGET)
+    for kind, results in measured.items():
+        figures.append(_median_figure(f"{kind}, median", results, None))
+    return figures
 
 
 def dump_figures(documents: Sequence[Document], budget: Budget = FULL) -> list[Figure]:
@@ -96,17 +113,13 @@ def dump_figures(documents: Sequence[Document], budget: Budget = FULL) -> list[F
     return [
         *_corpus_figures(
             "dump to_json() vs json.dumps",
-            documents,
-            with_baseline(NomadModel.to_json),
+            _measure(documents, with_baseline(NomadModel.to_json), budget),
             DUMP_TARGET,
-            budget,
         ),
         *_corpus_figures(
             "dump to_dict() vs json.dumps",
-            documents,
-            with_baseline(NomadModel.to_dict),
+            _measure(documents, with_baseline(NomadModel.to_dict), budget),
             DUMP_TARGET,
-            budget,
         ),
     ]
 

@@ -1,6 +1,6 @@
 """Run every benchmark and print one line per figure, ending in its ratio (ours / baseline).
 
-    python benchmarks/run.py                 # everything, a few minutes on 2 cores
+    python benchmarks/run.py                 # everything, about 3 minutes on 2 cores
     python benchmarks/run.py parse imports   # only some groups: parse dump allocations imports per-call
 
 The exit status is 0 whatever the ratios are: they are measurements, not a test.
@@ -28,8 +28,11 @@ Line = Figure | Skipped
 
 
 def _parse() -> Iterator[Line]:
-    yield from parse_figures("parse jobs: Job.from_wire vs json.loads", job_documents())
-    yield from parse_figures("parse responses: client parser vs json.loads", response_documents())
+    kinds = {
+        "parse jobs: Job.from_wire vs json.loads": job_documents(),
+        "parse responses: client parser vs json.loads": response_documents(),
+    }
+    yield from parse_figures("parse corpus: jobs + responses vs json.loads", kinds)
 
 
 def _dump() -> Iterator[Line]:
