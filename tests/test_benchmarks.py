@@ -96,8 +96,6 @@ def test_parse_figures_give_the_corpus_median_the_worst_file_and_each_kind() -> 
     assert response_median.note.startswith("3 files, all of them ")
     assert worst.note in {document.name.rsplit("/", 1)[-1] for document in [*jobs, *responses]}
     assert worst.ratio >= max(corpus.ratio, job_median.ratio, response_median.ratio)
-    # the per-kind medians only inform: a ratio above the target is not a miss
-    assert not any(figure.missed for figure in (job_median, response_median))
 
 
 def test_dump_baseline_writes_the_same_text_as_to_json() -> None:
